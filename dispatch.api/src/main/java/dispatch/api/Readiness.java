@@ -1,0 +1,22 @@
+package dispatch.api;
+
+/**
+ * How the runtime publishes that it is ready: an OSGi R8
+ * {@code org.osgi.service.condition.Condition} with {@code osgi.condition.id=dispatch.ready}
+ * is registered while every required module is present and the registry is frozen. A
+ * component waits for it declaratively with
+ * {@code @SatisfyingConditionTarget("(osgi.condition.id=dispatch.ready)")} or a reference to
+ * {@code Condition} with target {@link #CONDITION_TARGET}.
+ */
+public final class Readiness {
+
+    /** The value of {@code osgi.condition.id} of the ready condition. */
+    public static final String CONDITION_ID = "dispatch.ready";
+    /** An LDAP filter that selects the ready condition. */
+    public static final String CONDITION_TARGET = "(osgi.condition.id=" + CONDITION_ID + ")";
+    /** The ConfigAdmin PID of the boot barrier (required modules, timeout). */
+    public static final String BOOT_PID = "dispatch.boot";
+
+    private Readiness() {
+    }
+}

@@ -1,0 +1,38 @@
+package dispatch.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What a handler knows about the yield it serves. A yield is cancelled when its process
+ * cancels it, when its deadline passes, when the process ends, or when the runtime stops;
+ * after that the handler must not complete it and should stop its work.
+ */
+@ProviderType
+public interface YieldContext {
+
+    /** {@link #deadlineNanos()} of a yield without a deadline. */
+    long NO_DEADLINE = Long.MAX_VALUE;
+
+    /** The yield's correlation tag. */
+    long tag();
+
+    /** The process that yielded; valid beyond this yield, e.g. to send it messages later. */
+    ProcessRef process();
+
+    /** Whether the yield was cancelled. */
+    boolean isCancelled();
+
+    /**
+     * The deadline in {@link System#nanoTime()} terms, or {@link #NO_DEADLINE}. When it passes
+     * the runtime completes the yield with a {@link DispatchException#TIMEOUT} error and cancels it.
+     */
+    long deadlineNanos();
+
+    /**
+     * Runs {@code action} once when the yield is cancelled, at once if it already is. The
+     * action runs on the cancelling thread: keep it short (abort a request, cancel a statement).
+     *
+     * @return a subscription to close when the work finished and the action is no longer needed
+     */
+    Subscription onCancel(Runnable action);
+}

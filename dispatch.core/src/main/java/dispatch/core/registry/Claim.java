@@ -1,0 +1,7 @@
+package dispatch.core.registry;
+
+import dispatch.api.Handler;
+
+/** One ID a dispatcher asks for. */
+record Claim(int id, String commandName, Handler handler) {
+}

@@ -1,0 +1,23 @@
+package dispatch.core.registry;
+
+import dispatch.api.Handler;
+
+/**
+ * What the registry knows of one command ID. Immutable: the registry publishes a new table
+ * rather than changing a route, so a worker may keep the one it looked up.
+ *
+ * @param id          the command ID
+ * @param commandName the command's name, for listings
+ * @param claimant    the dispatcher that registered it (or last did, for an unavailable route)
+ * @param handler     the handler, or {@code null} while the module is away
+ */
+public record Route(int id, String commandName, Claimant claimant, Handler handler) {
+
+    public boolean available() {
+        return handler != null;
+    }
+
+    Route unavailable() {
+        return new Route(id, commandName, claimant, null);
+    }
+}
