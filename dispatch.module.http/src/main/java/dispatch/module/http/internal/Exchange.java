@@ -192,6 +192,7 @@ final class Exchange implements Limiter.Waiter {
         }
         if (next == null) {
             long now = System.nanoTime();
+            release();
             result.complete(new Response(response.statusCode(), response.headers(), response.body(), uri,
                     response.version(), redirects,
                     new Response.Timing(Duration.ofNanos(grantedNanos - startNanos),
@@ -243,15 +244,27 @@ final class Exchange implements Limiter.Waiter {
     }
 
     private void fail(Throwable failure) {
-        result.completeExceptionally(failure);
+        if (!result.isDone()) {
+            release();
+            result.completeExceptionally(failure);
+        }
     }
 
-    private void cleanUp(boolean abort) {
+    /**
+     * Gives back the place in line or the permit, and stops the timer. Done before the result
+     * completes, so that whoever the result wakes (the next request of a batch, another
+     * process) finds the permit free; the completion's own clean-up repeats it harmlessly.
+     */
+    private void release() {
         ScheduledFuture<?> pending = timer;
         if (pending != null) {
             pending.cancel(false);
         }
         ticket.close();
+    }
+
+    private void cleanUp(boolean abort) {
+        release();
         if (abort) {
             CompletableFuture<?> current = inFlight;
             if (current != null) {

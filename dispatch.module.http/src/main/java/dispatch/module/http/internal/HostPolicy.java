@@ -90,6 +90,10 @@ final class HostPolicy {
         if (literal) {
             return decided(name, true, List.of(AddressRange.literal(name)));
         }
+        String deniedByName = deniedByName(name);
+        if (deniedByName != null) {
+            return decided(name, false, List.of()); // denied by its name: no need to ask DNS about it
+        }
         return CompletableFuture.supplyAsync(() -> resolve(name), executor)
                 .thenCompose(addresses -> decided(name, false, addresses));
     }
@@ -103,10 +107,9 @@ final class HostPolicy {
     /** Why the host is denied, or {@code null} when it is allowed. */
     String denial(String name, boolean literal, List<InetAddress> addresses) {
         if (!literal) {
-            for (String pattern : deniedNames) {
-                if (matches(pattern, name)) {
-                    return "host " + name + " is denied (rule " + pattern + ")";
-                }
+            String deniedByName = deniedByName(name);
+            if (deniedByName != null) {
+                return deniedByName;
             }
         }
         for (InetAddress address : addresses) {
@@ -126,6 +129,15 @@ final class HostPolicy {
                     return "host " + name + " is or resolves to the internal address " + address.getHostAddress()
                             + ", and internal addresses are denied";
                 }
+            }
+        }
+        return null;
+    }
+
+    private String deniedByName(String name) {
+        for (String pattern : deniedNames) {
+            if (matches(pattern, name)) {
+                return "host " + name + " is denied (rule " + pattern + ")";
             }
         }
         return null;

@@ -38,6 +38,10 @@ public final class HttpDispatcher implements Dispatcher {
         module.close();
     }
 
+    HttpModule module() {
+        return module;
+    }
+
     @Override
     public String moduleName() {
         return MODULE;

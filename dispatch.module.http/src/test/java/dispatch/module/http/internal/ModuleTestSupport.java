@@ -29,6 +29,16 @@ abstract class ModuleTestSupport {
         start(Map.of());
     }
 
+    /** The module behind the dispatcher. */
+    HttpModule module() {
+        return dispatcher.module();
+    }
+
+    /** The limiter of the current configuration. */
+    Limiter currentLimiter() {
+        return module().engine().limiter;
+    }
+
     /** Applies a new configuration as ConfigAdmin would. */
     void reconfigure(Map<String, ?> properties) {
         dispatcher.modified(Configs.of(properties));
