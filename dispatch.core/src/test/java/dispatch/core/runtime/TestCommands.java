@@ -80,11 +80,22 @@ final class TestCommands implements Dispatcher {
         }
     }
 
+    /** Its handler hands the yield to {@link #relay}, for the test's own completer threads. */
+    record Relay(long value) implements Command<Object> {
+        static final int ID = 262;
+
+        @Override
+        public int id() {
+            return ID;
+        }
+    }
+
     /** A yield held by the {@link Hold} handler. */
     record Held(YieldContext context, long tag, ResultReceiver receiver) {
     }
 
     final BlockingQueue<Held> held = new LinkedBlockingQueue<>();
+    final BlockingQueue<Held> relay = new LinkedBlockingQueue<>();
     final AtomicInteger cancelActions = new AtomicInteger();
     final ExecutorService async;
 
@@ -118,6 +129,8 @@ final class TestCommands implements Dispatcher {
             receiver.complete(tag, ((Twice) command).value());
             receiver.complete(tag, "again");
         });
+        registrar.register(Relay.ID, "Relay", (context, command, tag, receiver) ->
+                relay.add(new Held(context, tag, receiver)));
         registrar.register(Pooled.ID, "Pooled", (context, command, tag, receiver) -> receiver.complete(tag, "pooled"));
     }
 }
