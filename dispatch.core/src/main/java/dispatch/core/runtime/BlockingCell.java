@@ -195,6 +195,12 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
                     return true;
                 }
                 checkEnded();
+                if (!inbox.isEmpty()) {
+                    // a producer is between its exchange and its link, and may have read
+                    // waiting == false before we set it: its node is moments away
+                    Thread.onSpinWait();
+                    continue;
+                }
                 if (timeoutNanos >= 0) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {

@@ -10,7 +10,10 @@ import java.lang.invoke.VarHandle;
  * exchanges, i.e. completion order.
  *
  * <p>{@link #poll()} may return {@code null} while a producer is between its exchange and its
- * link; that producer signals the process after linking, so nothing is lost.
+ * link. The producer signals the process afterwards, but its link is a release store that may
+ * become visible only after its read of the process's state; so a consumer about to sleep must
+ * look at {@link #isEmpty()} (which reads the tail, written by the exchange, a full fence)
+ * after it announced that it sleeps.
  */
 final class Inbox {
 
@@ -67,7 +70,10 @@ final class Inbox {
         return null;
     }
 
-    /** Whether nothing is queued, as seen now. Any thread; a hint only. */
+    /**
+     * Whether nothing is queued, not even a node still being linked. Exact for the consumer;
+     * a hint for any other thread.
+     */
     boolean isEmpty() {
         return TAIL.getVolatile(this) == stub && head == stub;
     }

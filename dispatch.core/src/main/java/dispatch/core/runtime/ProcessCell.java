@@ -249,6 +249,9 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
     /** Owner: the process is over; tells the runtime, which tells everyone else. */
     final void finish(ExitReason reason) {
         beginEnd(reason);
+        // A yield made while a termination was sweeping may have escaped the sweep: the owner,
+        // which made it, sweeps once more now that no more yields can come.
+        slots.forEach(YieldSlot::cancelIfPending);
         exited = true;
         while (inbox.poll() != null) {
             // dropped: a process that ended receives nothing

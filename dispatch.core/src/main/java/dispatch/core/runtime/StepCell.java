@@ -166,6 +166,13 @@ final class StepCell extends ProcessCell implements StepOutput {
             }
             owner = null;
             if (STATE.compareAndSet(this, RUNNING, IDLE)) {
+                // A producer links its node with a release store after its exchange, and that
+                // store may become visible after its read of our state (store-load reordering),
+                // so a producer that saw RUNNING may have linked nothing we could drain. Its
+                // exchange is a full fence, though: the tail tells.
+                if (!inbox.isEmpty() && STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+                    runtime.scheduler.schedule(this);
+                }
                 return;
             }
             // RUNNING_NOTIFIED: something arrived after the last drain

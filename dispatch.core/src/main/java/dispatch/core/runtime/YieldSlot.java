@@ -51,7 +51,7 @@ final class YieldSlot extends Node implements YieldContext, Event {
     DeadlineTimer.Entry timerEntry;
     boolean arrived; // owner only: the result was taken out of the inbox
 
-    private CancelAction actions; // guarded by this
+    private CancelAction actions; // written under this; read without it only by the owner in free()
 
     YieldSlot(ProcessCell cell, int index) {
         this.cell = cell;
@@ -78,7 +78,9 @@ final class YieldSlot extends Node implements YieldContext, Event {
         this.deadline = deadline;
         this.timerEntry = null;
         this.arrived = false;
-        STAMP.setVolatile(this, stampOf(tag, PENDING));
+        // Release suffices: whoever completes learned the tag through the handler, after this.
+        // A termination racing with this yield is caught by the owner's last sweep (finish).
+        STAMP.setRelease(this, stampOf(tag, PENDING));
     }
 
     /** Wins the yield for a result; the caller then pushes the slot to the process. */
@@ -125,10 +127,12 @@ final class YieldSlot extends Node implements YieldContext, Event {
         value = null;
         error = null;
         timerEntry = null;
-        synchronized (this) {
-            actions = null;
+        if (actions != null) { // only handlers that registered a cancel action pay for the lock
+            synchronized (this) {
+                actions = null;
+            }
         }
-        STAMP.setVolatile(this, stampOf(tag(), FREE));
+        STAMP.setRelease(this, stampOf(tag(), FREE));
     }
 
     // --- YieldContext and Event ---

@@ -48,7 +48,12 @@ final class Harness extends ExternalResource {
     }
 
     ExitReason awaitExit(long pid) throws Exception {
-        return runtime.exitOf(pid).orElseThrow().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        try {
+            return runtime.exitOf(pid).orElseThrow().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("process " + pid + " did not end: " + runtime.info(pid) + "; all: "
+                    + runtime.processes() + "; " + runtime.stats(), e);
+        }
     }
 
     /** A step process from a function, which records every event it saw (copied, since events are reused). */
