@@ -9,19 +9,18 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,13 +30,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.condition.Condition;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Collects every {@link Dispatcher} into the {@link CommandRegistry}, freezes it once every
  * required module is registered, and publishes readiness as the condition
- * {@value Readiness#CONDITION_ID}. A registration that collides with another, or claims a
+ * {@value Readiness#CONDITION_ID} (by enabling {@link ReadyCondition}). A registration that collides with another, or claims a
  * range reserved for another module, is refused and fails the boot without touching the
  * framework; it is reported until the offending bundle leaves.
  */
@@ -48,30 +46,45 @@ public final class BootBarrier {
     private static final Logger LOG = System.getLogger(BootBarrier.class.getName());
 
     private final CommandRegistry registry = new CommandRegistry();
-    private final BundleContext context;
-    private final MissingModuleDiagnosis diagnosis;
-    // Publishing readiness happens on this thread, never inside a service event callback.
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dispatch-boot");
+
+    @Reference
+    private ServiceComponentRuntime scr;
+
+    // Set on activation, after DS bound every dispatcher present at that moment.
+    private volatile ComponentContext component;
+    private volatile BundleContext context;
+    private volatile MissingModuleDiagnosis diagnosis;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dispatch-boot-timeout");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** A dispatcher the registry refused; tried again whenever another dispatcher leaves. */
+    private record Refusal(Claimant claimant, Dispatcher dispatcher, String message) {
+    }
+
     // Guarded by this.
-    private final Map<Long, String> refused = new LinkedHashMap<>();
+    private final Map<Long, Refusal> refused = new LinkedHashMap<>();
     private List<String> required = List.of();
     private boolean timedOut;
     private ScheduledFuture<?> timeout;
     private BootState state = BootState.WAITING;
+    private boolean activated;
+    private boolean deactivated;
 
-    // Touched only on the executor.
-    private ServiceRegistration<Condition> readyCondition;
-    private boolean closed;
-
+    /**
+     * Evaluates the barrier for the first time only now, when every dispatcher present at
+     * start has been bound: a collision among them then fails the boot whatever the bind order.
+     */
     @Activate
-    public BootBarrier(BundleContext context, @Reference ServiceComponentRuntime scr, BootConfig config) {
-        this.context = context;
-        this.diagnosis = new MissingModuleDiagnosis(context, scr);
+    void activate(ComponentContext componentContext, BootConfig config) {
+        component = componentContext;
+        context = componentContext.getBundleContext();
+        diagnosis = new MissingModuleDiagnosis(context, scr);
+        synchronized (this) {
+            activated = true;
+        }
         configure(config);
     }
 
@@ -85,7 +98,7 @@ public final class BootBarrier {
                 timeout.cancel(false);
             }
             long seconds = Math.max(0, config.timeout_seconds());
-            timeout = executor.schedule(this::timeoutPassed, seconds, TimeUnit.SECONDS);
+            timeout = timer.schedule(this::timeoutPassed, seconds, TimeUnit.SECONDS);
         }
         reconcile();
     }
@@ -96,41 +109,68 @@ public final class BootBarrier {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Claimant claimant = new Claimant(String.valueOf(dispatcher.moduleName()),
                 MissingModuleDiagnosis.name(reference.getBundle()), serviceId);
+        tryRegister(claimant, dispatcher);
+        reconcile();
+    }
+
+    private void tryRegister(Claimant claimant, Dispatcher dispatcher) {
         try {
             registry.register(claimant, dispatcher);
             LOG.log(Level.DEBUG, "registered {0}", claimant);
+            synchronized (this) {
+                refused.remove(claimant.serviceId());
+            }
         } catch (RegistrationRefused refusal) {
             LOG.log(Level.ERROR, "dispatch: registration refused: {0}", refusal.getMessage());
             synchronized (this) {
-                refused.put(serviceId, refusal.getMessage());
+                refused.put(claimant.serviceId(), new Refusal(claimant, dispatcher, refusal.getMessage()));
             }
         }
-        reconcile();
     }
 
     void removeDispatcher(ServiceReference<Dispatcher> reference) {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         registry.unregister(serviceId);
+        List<Refusal> retry;
         synchronized (this) {
             refused.remove(serviceId);
+            retry = List.copyOf(refused.values());
+        }
+        // The one that left may have been what the others collided with.
+        for (Refusal refusal : retry) {
+            tryRegister(refusal.claimant(), refusal.dispatcher());
         }
         reconcile();
     }
 
     @Deactivate
     void deactivate() {
+        timer.shutdownNow();
         synchronized (this) {
+            deactivated = true;
             notifyAll();
         }
-        executor.execute(() -> {
-            closed = true;
-            publishReady();
-        });
-        executor.shutdown();
+        publishReadiness(false);
+    }
+
+    // SCR applies these in order on its own thread, never inside our callers' service events.
+    private void publishReadiness(boolean ready) {
+        for (String name : readinessComponents()) {
+            if (ready) {
+                component.enableComponent(name);
+            } else {
+                component.disableComponent(name);
+            }
+        }
+    }
+
+    /** The condition only where the framework exports its package (Karaf 4.4 does not). */
+    private static List<String> readinessComponents() {
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Class.forName("org.osgi.service.condition.Condition", false, BootBarrier.class.getClassLoader());
+            return List.of(ReadyMarker.NAME, ReadyCondition.NAME);
+        } catch (ClassNotFoundException | LinkageError noConditions) {
+            return List.of(ReadyMarker.NAME);
         }
     }
 
@@ -148,7 +188,7 @@ public final class BootBarrier {
         synchronized (this) {
             current = state;
             requiredNow = required;
-            refusedNow = List.copyOf(refused.values());
+            refusedNow = refused.values().stream().map(Refusal::message).toList();
             timedOutNow = timedOut;
         }
         List<BootStatus.Missing> missing = new ArrayList<>();
@@ -160,33 +200,45 @@ public final class BootBarrier {
         return new BootStatus(current, requiredNow, missing, refusedNow, timedOutNow);
     }
 
-    /** Waits at most {@code millis} for the state to become {@link BootState#READY}. */
+    /**
+     * Waits at most {@code millis} for the state to become {@link BootState#READY}; returns
+     * early when the boot timeout passes, since the report then says what is missing.
+     */
     public synchronized boolean awaitReady(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (state != BootState.READY) {
+        while (state != BootState.READY && !timedOut && !deactivated) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
                 return false;
             }
             wait(left);
         }
-        return true;
+        return state == BootState.READY;
     }
 
     private void reconcile() {
         synchronized (this) {
+            if (!activated || deactivated) {
+                return;
+            }
             BootState previous = state;
             state = evaluate();
-            if (state != previous) {
-                LOG.log(state == BootState.READY ? Level.INFO : Level.WARNING, "dispatch: boot {0} -> {1}", previous, state);
-                notifyAll();
+            if (state == previous) {
+                return;
+            }
+            notifyAll();
+            LOG.log(state == BootState.READY ? Level.INFO : frameworkStopping() ? Level.DEBUG : Level.WARNING,
+                    "dispatch: boot {0} -> {1}", previous, state);
+            if (state == BootState.READY) {
+                publishReadiness(true);
+            } else if (previous == BootState.READY) {
+                publishReadiness(false);
             }
         }
-        try {
-            executor.execute(this::publishReady);
-        } catch (RejectedExecutionException deactivated) {
-            // references are unbound after deactivation: the condition is gone already
-        }
+    }
+
+    private boolean frameworkStopping() {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING;
     }
 
     // Called with this locked.
@@ -205,33 +257,13 @@ public final class BootBarrier {
         return BootState.READY;
     }
 
-    // Reads the latest state, so a task queued before a newer change still does the right thing.
-    private void publishReady() {
-        boolean wanted = !closed && currentState() == BootState.READY;
-        if (wanted && readyCondition == null) {
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put(Condition.CONDITION_ID, Readiness.CONDITION_ID);
-            readyCondition = context.registerService(Condition.class, Condition.INSTANCE, properties);
-        } else if (!wanted && readyCondition != null) {
-            try {
-                readyCondition.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping and the framework removed it already
-            }
-            readyCondition = null;
-        }
-    }
-
-    private synchronized BootState currentState() {
-        return state;
-    }
-
     private void timeoutPassed() {
         synchronized (this) {
             if (state == BootState.READY || registry.isFrozen()) {
                 return;
             }
             timedOut = true;
+            notifyAll();
         }
         LOG.log(Level.WARNING, "dispatch: boot timeout passed\n{0}", status().report());
     }
