@@ -18,6 +18,7 @@ final class DemoProcesses {
     final LongAdder errors = new LongAdder();
     final LongAdder messages = new LongAdder();
     final CountDownLatch done;
+    final java.util.concurrent.atomic.AtomicReference<Throwable> firstError = new java.util.concurrent.atomic.AtomicReference<>();
 
     DemoProcesses(int processes) {
         done = new CountDownLatch(processes);
@@ -41,6 +42,7 @@ final class DemoProcesses {
                     results.increment();
                     if (event.failed()) {
                         errors.increment();
+                        firstError.compareAndSet(null, event.error());
                     }
                 }
                 if (received == count) {
@@ -110,6 +112,7 @@ final class DemoProcesses {
                         results.increment();
                         if (event.failed()) {
                             errors.increment();
+                            firstError.compareAndSet(null, event.error());
                         }
                     }
                 }

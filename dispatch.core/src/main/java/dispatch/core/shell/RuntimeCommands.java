@@ -84,6 +84,7 @@ public final class RuntimeCommands {
                 kind, finished ? "done" : "NOT DONE after " + DEMO_TIMEOUT_SECONDS + " s", nanos / 1e6,
                 yielded, demo.results.sum(), demo.errors.sum(), demo.messages.sum(), yielded / (nanos / 1e9),
                 after.yields() - before.yields(), after.completions() - before.completions(),
-                after.errors() - before.errors(), after.ignoredCompletions() - before.ignoredCompletions());
+                after.errors() - before.errors(), after.ignoredCompletions() - before.ignoredCompletions())
+                + (demo.firstError.get() == null ? "" : "\n  first error: " + demo.firstError.get());
     }
 }
