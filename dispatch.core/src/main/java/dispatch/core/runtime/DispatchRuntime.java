@@ -111,7 +111,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         table.put(pid, cell);
         spawned.increment();
         if (linkTo != null) {
-            topology.link(linkTo, cell);
+            topology.link(linkTo, cell, pid);
         }
         if (closing) {
             cell.beginEnd(SHUTDOWN_REASON); // close() may have missed it: it ends at its first turn
@@ -148,7 +148,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
     /** Links two processes; fails with {@code no-such-process} if {@code target} is not running. */
     public void link(ProcessCell cell, long target) {
-        topology.link(cell, table.get(target));
+        topology.link(cell, table.get(target), target);
     }
 
     public boolean unlink(ProcessCell cell, long target) {

@@ -25,7 +25,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * ends with reason {@code shutdown}, with a bounded wait. A configuration change of the spin
  * applies at once; the other settings apply when the component is next activated.
  */
-@Component(service = ProcessRuntime.class, configurationPid = RuntimeComponent.PID)
+// Immediate: a delayed component would be deactivated, and every process with it, whenever
+// the last user of the service let go of it.
+@Component(service = ProcessRuntime.class, configurationPid = RuntimeComponent.PID, immediate = true)
 @Designate(ocd = RuntimeConfig.class)
 public final class RuntimeComponent implements ProcessRuntime {
 

@@ -102,13 +102,13 @@ final class Topology {
         }
     }
 
-    /** Links two processes both ways. */
-    void link(ProcessCell a, ProcessCell b) {
+    /** Links two processes both ways; {@code b} is the running process {@code bPid}, or {@code null}. */
+    void link(ProcessCell a, ProcessCell b, long bPid) {
         ExitReason partnerGone;
         synchronized (lock) {
             if (b == null || b.topology.closed) {
-                throw new DispatchException(DispatchException.NO_SUCH_PROCESS, "process "
-                        + (b == null ? "?" : b.pid) + " is not running");
+                throw new DispatchException(DispatchException.NO_SUCH_PROCESS, "process " + bPid
+                        + " is not running, so process " + a.pid + " cannot link to it");
             }
             if (a == b) {
                 return;
