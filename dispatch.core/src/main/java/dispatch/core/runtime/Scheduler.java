@@ -54,6 +54,24 @@ final class Scheduler {
         spinNanos = nanos;
     }
 
+    /** Whether a worker may wait on a process that expects results (not when the caller drives). */
+    boolean spinsOnProcesses() {
+        return workers.length > 0;
+    }
+
+    int spinIterations() {
+        return spinIterations;
+    }
+
+    long spinNanos() {
+        return spinNanos;
+    }
+
+    /** Whether processes are waiting in the run queue. */
+    boolean hasWork() {
+        return size != 0;
+    }
+
     int stepsPerSlice() {
         return settings.stepsPerSlice();
     }

@@ -52,6 +52,11 @@ final class SlotTable {
         return slot;
     }
 
+    /** Owner: slots holding a yield or a result not yet consumed. */
+    int inUse() {
+        return used - freeCount;
+    }
+
     /** Owner: the next tag for a slot just acquired. */
     long nextTag(YieldSlot slot) {
         sequence = sequence == MAX_SEQUENCE ? 1 : sequence + 1;

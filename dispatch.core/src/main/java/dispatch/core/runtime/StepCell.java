@@ -164,6 +164,9 @@ final class StepCell extends ProcessCell implements StepOutput {
                 }
                 continue;
             }
+            if (resultsDueSoon()) {
+                continue;
+            }
             owner = null;
             if (STATE.compareAndSet(this, RUNNING, IDLE)) {
                 // A producer links its node with a release store after its exchange, and that
@@ -183,6 +186,33 @@ final class StepCell extends ProcessCell implements StepOutput {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether results arrived while the worker, having nothing else to do, waited a little for
+     * them. A process with outstanding yields expects results soon; staying RUNNING for a
+     * moment spares every completion the trip through the run queue and the worker's wake-up.
+     */
+    private boolean resultsDueSoon() {
+        Scheduler scheduler = runtime.scheduler;
+        if (slots.inUse() == 0 || !scheduler.spinsOnProcesses()) {
+            return false;
+        }
+        int iterations = scheduler.spinIterations();
+        long deadline = System.nanoTime() + scheduler.spinNanos();
+        for (int i = 0; i < iterations; i++) {
+            if (!inbox.isEmpty() || endReason() != null) {
+                return true;
+            }
+            if (scheduler.hasWork()) {
+                return false; // others are waiting for this worker
+            }
+            Thread.onSpinWait();
+            if ((i & 255) == 255 && System.nanoTime() - deadline > 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private void requeue() {
