@@ -40,8 +40,8 @@ final class Exchange implements Limiter.Waiter {
     private volatile CompletableFuture<?> inFlight;
     private volatile CappedBody body;
 
-    private URI uri;
-    private String method;
+    private volatile URI uri; // volatile as well: a timeout names it from the timer thread
+    private volatile String method;
     private EncodedBody payload;
     private boolean credentials = true;
     private int redirects;
