@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -126,6 +127,14 @@ public class HttpRequestBench {
     private long stepPid;
     private long blockingPid;
 
+    /**
+     * The runtime's idle worker spin: {@code default} (spin up to 50 µs before parking, good for
+     * chatty compute-bound processes) or {@code off} (park at once, which suits processes that
+     * mostly wait on the network). The direct benchmarks ignore it.
+     */
+    @Param({"default", "off"})
+    public String workerSpin;
+
     @Setup
     public void setUp() throws Exception {
         serverThreads = Executors.newFixedThreadPool(4);
@@ -152,7 +161,8 @@ public class HttpRequestBench {
         CommandRegistry registry = new CommandRegistry();
         registry.register(new Claimant("http", "dispatch.module.http", 1), module);
         registry.freeze();
-        runtime = new DispatchRuntime(registry, RuntimeSettings.defaults().withWorkers(1));
+        RuntimeSettings settings = RuntimeSettings.defaults().withWorkers(1);
+        runtime = new DispatchRuntime(registry, workerSpin.equals("off") ? settings.withSpin(0, 0) : settings);
         Request request = Request.get(url).build();
         stepPid = runtime.spawn(new StepClient(request));
         blockingPid = runtime.spawn((BlockingProcess) context -> {

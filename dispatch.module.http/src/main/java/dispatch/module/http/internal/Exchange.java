@@ -113,7 +113,13 @@ final class Exchange implements Limiter.Waiter {
         if (result.isDone()) {
             return;
         }
-        CompletableFuture<Void> check = engine.settings.hosts().check(uri.getHost(), engine.executor);
+        CompletableFuture<Void> check;
+        try {
+            check = engine.settings.hosts().check(uri.getHost(), engine.executor);
+        } catch (RejectedExecutionException e) {
+            fail(Failures.moduleStopped());
+            return;
+        }
         if (!check.isDone()) {
             inFlight = check;
         }

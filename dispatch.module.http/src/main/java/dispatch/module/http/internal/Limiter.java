@@ -2,6 +2,7 @@ package dispatch.module.http.internal;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Caps the requests in flight in the module. Requests beyond the cap wait in line, first come
@@ -68,7 +69,11 @@ final class Limiter {
                 state = CLOSED;
             }
             if (next != null) {
-                executor.execute(next.waiter::granted);
+                try {
+                    executor.execute(next.waiter::granted);
+                } catch (RejectedExecutionException e) {
+                    // The module stopped: it failed every request it served, this one included.
+                }
             }
         }
     }
