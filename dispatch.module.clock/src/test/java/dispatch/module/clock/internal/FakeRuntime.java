@@ -186,6 +186,11 @@ final class FakeRuntime implements ResultReceiver {
             return exitActions.size();
         }
 
+        /** Ends the process without running its exit actions (a runtime that lost track). */
+        void exitWithoutNotice() {
+            alive = false;
+        }
+
         /** Ends the process: its yields are cancelled, then its exit actions run. */
         void exit() {
             List<Runnable> actions;
