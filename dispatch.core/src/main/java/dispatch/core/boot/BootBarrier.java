@@ -9,19 +9,18 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,13 +30,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.condition.Condition;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Collects every {@link Dispatcher} into the {@link CommandRegistry}, freezes it once every
  * required module is registered, and publishes readiness as the condition
- * {@value Readiness#CONDITION_ID}. A registration that collides with another, or claims a
+ * {@value Readiness#CONDITION_ID} (by enabling {@link ReadyCondition}). A registration that collides with another, or claims a
  * range reserved for another module, is refused and fails the boot without touching the
  * framework; it is reported until the offending bundle leaves.
  */
@@ -50,9 +48,9 @@ public final class BootBarrier {
     private final CommandRegistry registry = new CommandRegistry();
     private final BundleContext context;
     private final MissingModuleDiagnosis diagnosis;
-    // Publishing readiness happens on this thread, never inside a service event callback.
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dispatch-boot");
+    private final ComponentContext component;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dispatch-boot-timeout");
         thread.setDaemon(true);
         return thread;
     });
@@ -63,14 +61,12 @@ public final class BootBarrier {
     private boolean timedOut;
     private ScheduledFuture<?> timeout;
     private BootState state = BootState.WAITING;
-
-    // Touched only on the executor.
-    private ServiceRegistration<Condition> readyCondition;
-    private boolean closed;
+    private boolean deactivated;
 
     @Activate
-    public BootBarrier(BundleContext context, @Reference ServiceComponentRuntime scr, BootConfig config) {
-        this.context = context;
+    public BootBarrier(ComponentContext component, @Reference ServiceComponentRuntime scr, BootConfig config) {
+        this.component = component;
+        this.context = component.getBundleContext();
         this.diagnosis = new MissingModuleDiagnosis(context, scr);
         configure(config);
     }
@@ -85,7 +81,7 @@ public final class BootBarrier {
                 timeout.cancel(false);
             }
             long seconds = Math.max(0, config.timeout_seconds());
-            timeout = executor.schedule(this::timeoutPassed, seconds, TimeUnit.SECONDS);
+            timeout = timer.schedule(this::timeoutPassed, seconds, TimeUnit.SECONDS);
         }
         reconcile();
     }
@@ -119,19 +115,12 @@ public final class BootBarrier {
 
     @Deactivate
     void deactivate() {
+        timer.shutdownNow();
         synchronized (this) {
+            deactivated = true;
             notifyAll();
         }
-        executor.execute(() -> {
-            closed = true;
-            publishReady();
-        });
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        component.disableComponent(ReadyCondition.NAME);
     }
 
     /** The registry this barrier fills; the runtime dispatches through it. */
@@ -177,16 +166,23 @@ public final class BootBarrier {
         synchronized (this) {
             BootState previous = state;
             state = evaluate();
-            if (state != previous) {
-                LOG.log(state == BootState.READY ? Level.INFO : Level.WARNING, "dispatch: boot {0} -> {1}", previous, state);
-                notifyAll();
+            if (state == previous || deactivated) {
+                return;
+            }
+            notifyAll();
+            LOG.log(state == BootState.READY ? Level.INFO : frameworkStopping() ? Level.DEBUG : Level.WARNING,
+                    "dispatch: boot {0} -> {1}", previous, state);
+            // SCR applies these in order on its own thread.
+            if (state == BootState.READY) {
+                component.enableComponent(ReadyCondition.NAME);
+            } else if (previous == BootState.READY) {
+                component.disableComponent(ReadyCondition.NAME);
             }
         }
-        try {
-            executor.execute(this::publishReady);
-        } catch (RejectedExecutionException deactivated) {
-            // references are unbound after deactivation: the condition is gone already
-        }
+    }
+
+    private boolean frameworkStopping() {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING;
     }
 
     // Called with this locked.
@@ -203,27 +199,6 @@ public final class BootBarrier {
         }
         registry.freeze();
         return BootState.READY;
-    }
-
-    // Reads the latest state, so a task queued before a newer change still does the right thing.
-    private void publishReady() {
-        boolean wanted = !closed && currentState() == BootState.READY;
-        if (wanted && readyCondition == null) {
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put(Condition.CONDITION_ID, Readiness.CONDITION_ID);
-            readyCondition = context.registerService(Condition.class, Condition.INSTANCE, properties);
-        } else if (!wanted && readyCondition != null) {
-            try {
-                readyCondition.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping and the framework removed it already
-            }
-            readyCondition = null;
-        }
-    }
-
-    private synchronized BootState currentState() {
-        return state;
     }
 
     private void timeoutPassed() {

@@ -9,7 +9,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Gogo commands about the registry and the boot barrier: {@code dispatch:commands}, {@code dispatch:boot}. */
+/**
+ * Gogo commands about the registry and the boot barrier: {@code dispatch:commands}, {@code dispatch:boot}.
+ * They print rather than return, so that a script run with {@code gosh.args=-c ...} shows their output.
+ */
 @Component(service = BootCommands.class, property = {
         "osgi.command.scope=dispatch",
         "osgi.command.function=commands",
@@ -24,22 +27,22 @@ public final class BootCommands {
     }
 
     @Descriptor("list the registered command IDs with their command, module and bundle")
-    public String commands() {
+    public void commands() {
         Table table = new Table("ID", "COMMAND", "MODULE", "BUNDLE", "STATUS");
         for (Route route : boot.registry().routes()) {
             table.row(route.id(), route.commandName(), route.claimant().module(), route.claimant().bundle(),
                     route.available() ? "available" : "unavailable");
         }
-        return table.toString();
+        System.out.println(table);
     }
 
     @Descriptor("show whether the runtime is ready, or what it is missing and why")
-    public String boot(
+    public void boot(
             @Descriptor("wait up to this many seconds for readiness first")
             @Parameter(names = {"-w", "--wait"}, absentValue = "0") long waitSeconds) throws InterruptedException {
         if (waitSeconds > 0) {
             boot.awaitReady(TimeUnit.SECONDS.toMillis(waitSeconds));
         }
-        return boot.status().report();
+        System.out.println(boot.status().report());
     }
 }
