@@ -4,7 +4,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The Gogo command {@code dispatch:clock}: what the clock holds now. */
+/**
+ * The Gogo command {@code dispatch:clock}: what the clock holds now. It prints rather than
+ * returns, so that a script run with {@code gosh.args=-c ...} shows its output.
+ */
 @Component(service = ClockShell.class, property = {
         "osgi.command.scope=dispatch",
         "osgi.command.function=clock"})
@@ -18,10 +21,11 @@ public final class ClockShell {
     }
 
     /** Prints the live sleepers, tickers, timers and timer waits, and the wheel's entries. */
-    public String clock() {
+    public void clock() {
         ClockStats s = gauge.stats();
-        return String.format("sleepers      %d%ntickers       %d%ntimers        %d%ntimer waits   %d%n"
+        System.out.printf("sleepers      %d%ntickers       %d%ntimers        %d%ntimer waits   %d%n"
                 + "wheel live    %d%nwheel entries %d", s.sleepers(), s.tickers(), s.timers(), s.timerWaits(),
                 s.wheelLive(), s.wheelEntries());
+        System.out.println();
     }
 }
