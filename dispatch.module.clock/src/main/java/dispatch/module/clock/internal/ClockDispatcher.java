@@ -38,8 +38,9 @@ public final class ClockDispatcher implements Dispatcher, ClockGauge, ClockMXBea
         mbeanName = registerMBean();
     }
 
+    /** Ends everything the clock holds (public for runs outside OSGi, such as the scale run). */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         unregisterMBean();
         clock.close();
     }

@@ -47,7 +47,26 @@ final class ClockErrors {
         return new DispatchException(DispatchException.INVALID_ARGUMENT, message);
     }
 
+    /**
+     * The error of a yield that was still waiting when the module stopped. It has no stack
+     * trace: it is made once per waiting yield (possibly a million) and the stack of the
+     * stopping thread would say nothing about the yield.
+     */
     static DispatchException moduleLeft() {
-        return new DispatchException(DispatchException.MODULE_LEFT, "the clock module stopped");
+        return new ModuleLeft();
+    }
+
+    private static final class ModuleLeft extends DispatchException {
+
+        private static final long serialVersionUID = 1L;
+
+        ModuleLeft() {
+            super(DispatchException.MODULE_LEFT, "the clock module stopped");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }
