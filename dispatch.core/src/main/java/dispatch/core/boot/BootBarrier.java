@@ -46,28 +46,45 @@ public final class BootBarrier {
     private static final Logger LOG = System.getLogger(BootBarrier.class.getName());
 
     private final CommandRegistry registry = new CommandRegistry();
-    private final BundleContext context;
-    private final MissingModuleDiagnosis diagnosis;
-    private final ComponentContext component;
+
+    @Reference
+    private ServiceComponentRuntime scr;
+
+    // Set on activation, after DS bound every dispatcher present at that moment.
+    private volatile ComponentContext component;
+    private volatile BundleContext context;
+    private volatile MissingModuleDiagnosis diagnosis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dispatch-boot-timeout");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** A dispatcher the registry refused; tried again whenever another dispatcher leaves. */
+    private record Refusal(Claimant claimant, Dispatcher dispatcher, String message) {
+    }
+
     // Guarded by this.
-    private final Map<Long, String> refused = new LinkedHashMap<>();
+    private final Map<Long, Refusal> refused = new LinkedHashMap<>();
     private List<String> required = List.of();
     private boolean timedOut;
     private ScheduledFuture<?> timeout;
     private BootState state = BootState.WAITING;
+    private boolean activated;
     private boolean deactivated;
 
+    /**
+     * Evaluates the barrier for the first time only now, when every dispatcher present at
+     * start has been bound: a collision among them then fails the boot whatever the bind order.
+     */
     @Activate
-    public BootBarrier(ComponentContext component, @Reference ServiceComponentRuntime scr, BootConfig config) {
-        this.component = component;
-        this.context = component.getBundleContext();
-        this.diagnosis = new MissingModuleDiagnosis(context, scr);
+    void activate(ComponentContext componentContext, BootConfig config) {
+        component = componentContext;
+        context = componentContext.getBundleContext();
+        diagnosis = new MissingModuleDiagnosis(context, scr);
+        synchronized (this) {
+            activated = true;
+        }
         configure(config);
     }
 
@@ -92,23 +109,36 @@ public final class BootBarrier {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Claimant claimant = new Claimant(String.valueOf(dispatcher.moduleName()),
                 MissingModuleDiagnosis.name(reference.getBundle()), serviceId);
+        tryRegister(claimant, dispatcher);
+        reconcile();
+    }
+
+    private void tryRegister(Claimant claimant, Dispatcher dispatcher) {
         try {
             registry.register(claimant, dispatcher);
             LOG.log(Level.DEBUG, "registered {0}", claimant);
+            synchronized (this) {
+                refused.remove(claimant.serviceId());
+            }
         } catch (RegistrationRefused refusal) {
             LOG.log(Level.ERROR, "dispatch: registration refused: {0}", refusal.getMessage());
             synchronized (this) {
-                refused.put(serviceId, refusal.getMessage());
+                refused.put(claimant.serviceId(), new Refusal(claimant, dispatcher, refusal.getMessage()));
             }
         }
-        reconcile();
     }
 
     void removeDispatcher(ServiceReference<Dispatcher> reference) {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         registry.unregister(serviceId);
+        List<Refusal> retry;
         synchronized (this) {
             refused.remove(serviceId);
+            retry = List.copyOf(refused.values());
+        }
+        // The one that left may have been what the others collided with.
+        for (Refusal refusal : retry) {
+            tryRegister(refusal.claimant(), refusal.dispatcher());
         }
         reconcile();
     }
@@ -137,7 +167,7 @@ public final class BootBarrier {
         synchronized (this) {
             current = state;
             requiredNow = required;
-            refusedNow = List.copyOf(refused.values());
+            refusedNow = refused.values().stream().map(Refusal::message).toList();
             timedOutNow = timedOut;
         }
         List<BootStatus.Missing> missing = new ArrayList<>();
@@ -149,24 +179,30 @@ public final class BootBarrier {
         return new BootStatus(current, requiredNow, missing, refusedNow, timedOutNow);
     }
 
-    /** Waits at most {@code millis} for the state to become {@link BootState#READY}. */
+    /**
+     * Waits at most {@code millis} for the state to become {@link BootState#READY}; returns
+     * early when the boot timeout passes, since the report then says what is missing.
+     */
     public synchronized boolean awaitReady(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (state != BootState.READY) {
+        while (state != BootState.READY && !timedOut && !deactivated) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
                 return false;
             }
             wait(left);
         }
-        return true;
+        return state == BootState.READY;
     }
 
     private void reconcile() {
         synchronized (this) {
+            if (!activated || deactivated) {
+                return;
+            }
             BootState previous = state;
             state = evaluate();
-            if (state == previous || deactivated) {
+            if (state == previous) {
                 return;
             }
             notifyAll();
@@ -207,6 +243,7 @@ public final class BootBarrier {
                 return;
             }
             timedOut = true;
+            notifyAll();
         }
         LOG.log(Level.WARNING, "dispatch: boot timeout passed\n{0}", status().report());
     }

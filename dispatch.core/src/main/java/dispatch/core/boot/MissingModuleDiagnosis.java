@@ -102,7 +102,7 @@ final class MissingModuleDiagnosis {
 
     private static String stateName(int state) {
         return switch (state) {
-            case Bundle.INSTALLED -> "INSTALLED (not resolved: a requirement is missing)";
+            case Bundle.INSTALLED -> "INSTALLED (not resolved)";
             case Bundle.RESOLVED -> "RESOLVED (not started)";
             case Bundle.STARTING -> "STARTING";
             case Bundle.STOPPING -> "STOPPING";

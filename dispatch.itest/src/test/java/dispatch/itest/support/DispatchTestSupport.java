@@ -1,0 +1,50 @@
+package dispatch.itest.support;
+
+import dispatch.api.Readiness;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import javax.inject.Inject;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.condition.Condition;
+
+/** What the Pax Exam tests share: the framework's context, the shell and readiness. */
+public abstract class DispatchTestSupport {
+
+    @Inject
+    protected BundleContext context;
+
+    /** Waits until the runtime is ready: the ready condition is registered. */
+    protected void awaitReady() {
+        Services.awaitReference(context, Condition.class, Readiness.CONDITION_TARGET);
+    }
+
+    protected boolean isReady() throws Exception {
+        return Services.present(context, Condition.class, Readiness.CONDITION_TARGET);
+    }
+
+    protected String shell(String command) throws Exception {
+        return new Shell(context).run(command);
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /** Replaces the boot barrier's configuration (PID {@value Readiness#BOOT_PID}). */
+    protected void configureBoot(String requiredModules, long timeoutSeconds) throws Exception {
+        ConfigurationAdmin configAdmin = Services.await(context, ConfigurationAdmin.class, null);
+        Configuration configuration = configAdmin.getConfiguration(Readiness.BOOT_PID, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("required.modules", requiredModules);
+        properties.put("timeout.seconds", timeoutSeconds);
+        configuration.update(properties);
+    }
+}
