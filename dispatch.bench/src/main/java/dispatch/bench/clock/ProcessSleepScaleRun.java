@@ -40,7 +40,7 @@ import java.util.function.Function;
  *
  * <pre>
  * java -Xms3g -Xmx3g -cp dispatch.bench/target/benchmarks.jar dispatch.bench.clock.ProcessSleepScaleRun \
- *     [processes] [sleepMillis] [rounds] [measureHeap]
+ *     [processes] [sleepMillis] [rounds] [measureHeap] [gated|spawned|both]
  * </pre>
  */
 public final class ProcessSleepScaleRun {
@@ -53,6 +53,13 @@ public final class ProcessSleepScaleRun {
         Duration sleep = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 1000);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         boolean measureHeap = args.length <= 3 || Boolean.parseBoolean(args[3]);
+        String mode = args.length > 4 ? args[4] : "gated";
+        java.util.List<Boolean> modes = switch (mode) {
+            case "gated" -> java.util.List.of(true);
+            case "spawned" -> java.util.List.of(false);
+            case "both" -> java.util.List.of(true, false);
+            default -> throw new IllegalArgumentException("mode: gated, spawned or both");
+        };
         System.out.printf(Locale.ROOT, "%,d processes x one %d ms sleep, %d rounds per engine, %s, %d CPUs, max heap %d MB%n",
                 processes, sleep.toMillis(), rounds, System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -63,10 +70,14 @@ public final class ProcessSleepScaleRun {
         for (Function<Duration, Engine> engine : measureHeap ? ENGINES : java.util.List.<Function<Duration, Engine>>of()) {
             heap(processes, heapSleep, engine);
         }
-        System.out.printf(Locale.ROOT, "lateness of the wake-ups (deadline to the process's next step):%n");
-        for (int round = 1; round <= rounds; round++) {
-            for (Function<Duration, Engine> engine : ENGINES) {
-                lateness(round, processes, sleep, engine);
+        for (boolean gated : modes) {
+            System.out.printf(Locale.ROOT, "lateness of the wake-ups (deadline to the process's next step), %s:%n",
+                    gated ? "gated: all spawned idle first, then all sent go and sleep"
+                            : "each process sleeps right after its spawn");
+            for (int round = 1; round <= rounds; round++) {
+                for (Function<Duration, Engine> engine : ENGINES) {
+                    lateness(round, processes, sleep, gated, engine);
+                }
             }
         }
     }
@@ -234,6 +245,7 @@ public final class ProcessSleepScaleRun {
         /** When the sleep module completed the yield (diagnostic runs only). */
         final long[] completed;
         final long sleepNanos;
+        final CountDownLatch ready;
         final CountDownLatch yielded;
         final CountDownLatch done;
         final LongAdder failed = new LongAdder();
@@ -243,27 +255,43 @@ public final class ProcessSleepScaleRun {
             woke = new long[count];
             completed = new long[count];
             sleepNanos = sleep.toNanos();
+            ready = new CountDownLatch(count);
             yielded = new CountDownLatch(count);
             done = new CountDownLatch(count);
         }
     }
 
-    /** One process: yields its sleep, records when its next step runs, ends. */
+    /** The message that starts a gated sleeper. */
+    static final Object GO = "go";
+
+    /**
+     * One process: yields its sleep (at once, or when {@link #GO} arrives if it is gated),
+     * records when its next step runs, ends.
+     */
     static final class Sleeper implements StepProcess {
 
         private final Pass pass;
         private final int index;
         private final Command<?> sleep;
+        private boolean gated;
         private boolean asleep;
 
-        Sleeper(Pass pass, int index, Command<?> sleep) {
+        Sleeper(Pass pass, int index, Command<?> sleep, boolean gated) {
             this.pass = pass;
             this.index = index;
             this.sleep = sleep;
+            this.gated = gated;
         }
 
         @Override
         public Status step(Events events, StepOutput out) {
+            if (gated) {
+                if (events.isEmpty()) {
+                    pass.ready.countDown(); // first step: wait for the go
+                    return Status.WAIT;
+                }
+                gated = false; // the go arrived
+            }
             if (!asleep) {
                 asleep = true;
                 pass.due[index] = System.nanoTime() + pass.sleepNanos;
@@ -291,7 +319,7 @@ public final class ProcessSleepScaleRun {
             long baseline = ClockScaleRun.usedHeapAfterGc();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                engine.runtime.spawn(new Sleeper(pass, i, engine.sleep(sleep)));
+                engine.runtime.spawn(new Sleeper(pass, i, engine.sleep(sleep), false));
             }
             long spawned = System.nanoTime();
             long yielded = awaitAllYielded(pass, count);
@@ -315,18 +343,36 @@ public final class ProcessSleepScaleRun {
         return System.nanoTime();
     }
 
-    static void lateness(int round, int count, Duration sleep, Function<Duration, Engine> factory)
+    /**
+     * One lateness pass. Gated: all processes are spawned first and wait idle; then each is
+     * sent {@link #GO} and yields its sleep at once, so that they fall asleep as fast as the
+     * runtime runs steps rather than as fast as it spawns. Otherwise each process sleeps in its
+     * first step, right after its spawn.
+     */
+    static void lateness(int round, int count, Duration sleep, boolean gated, Function<Duration, Engine> factory)
             throws InterruptedException {
         Pass pass = new Pass(count, sleep);
         completedSink = pass.completed;
         try (Engine engine = factory.apply(sleep)) {
-            ClockScaleRun.usedHeapAfterGc(); // start clean, then no forced collection until all woke
+            long[] pids = new long[count];
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                engine.runtime.spawn(new Sleeper(pass, i, engine.sleep(sleep)));
+                pids[i] = engine.runtime.spawn(new Sleeper(pass, i, engine.sleep(sleep), gated));
             }
-            long spawned = System.nanoTime();
-            if (!pass.done.await(sleep.toMillis() + 120_000, TimeUnit.MILLISECONDS)) {
+            if (gated && !pass.ready.await(300, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(pass.ready.getCount() + " processes never started");
+            }
+            double spawnMillis = (System.nanoTime() - start) / 1e6;
+            ClockScaleRun.usedHeapAfterGc(); // start clean, then no forced collection until all woke
+            long go = System.nanoTime();
+            if (gated) {
+                for (long pid : pids) {
+                    engine.runtime.send(pid, GO);
+                }
+            }
+            awaitAllYielded(pass, count);
+            double asleepMillis = (System.nanoTime() - (gated ? go : start)) / 1e6;
+            if (!pass.done.await(sleep.toMillis() + 300_000, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(pass.done.getCount() + " processes never woke");
             }
             long[] lateness = new long[count];
@@ -340,10 +386,10 @@ public final class ProcessSleepScaleRun {
             Arrays.sort(lateness);
             long[] l = lateness;
             System.out.printf(Locale.ROOT,
-                    "  round %d  %-32s spawned in %6.0f ms  lateness ms: min %.2f p50 %.2f p99 %.2f p99.9 %.2f max %.2f  >1 s: %d  failed: %d  left: %s%n",
-                    round, engine.name(), (spawned - start) / 1e6, l[0] / 1e6, ClockScaleRun.percentile(l, 50) / 1e6,
-                    ClockScaleRun.percentile(l, 99) / 1e6, ClockScaleRun.percentile(l, 99.9) / 1e6,
-                    l[l.length - 1] / 1e6, over, pass.failed.sum(), engine.live());
+                    "  round %d  %-31s %s %5.0f ms, all asleep %5.0f ms later; lateness ms: min %.2f p50 %.2f p99 %.2f p99.9 %.2f max %.2f  >1 s: %d  failed: %d  left: %s%n",
+                    round, engine.name(), gated ? "spawned+idle in" : "spawned in     ", spawnMillis, asleepMillis,
+                    l[0] / 1e6, ClockScaleRun.percentile(l, 50) / 1e6, ClockScaleRun.percentile(l, 99) / 1e6,
+                    ClockScaleRun.percentile(l, 99.9) / 1e6, l[l.length - 1] / 1e6, over, pass.failed.sum(), engine.live());
             if (INSTRUMENT && engine instanceof ClockEngine) {
                 long[] c = new long[count];
                 for (int i = 0; i < count; i++) {
