@@ -34,7 +34,8 @@ import java.util.function.Function;
  *
  * <p>Heap per sleeping process is measured in a pass of its own, with a sleep long enough
  * that all processes sleep at once while full collections measure them; the runtime is then
- * closed with all of them asleep, and the clock's gauge must read zero afterwards. Lateness is
+ * closed with all of them asleep, and the clock's gauge must read zero afterwards. A baseline
+ * pass with a handler that holds nothing tells the runtime's share from the sleep module's. Lateness is
  * measured in passes without forced collections: a process's lateness is the time from its
  * deadline (taken before it yielded) to the moment its next step runs.
  *
@@ -67,8 +68,11 @@ public final class ProcessSleepScaleRun {
         Duration heapSleep = Duration.ofSeconds(120);
         System.out.printf(Locale.ROOT, "heap held per sleeping process (all %,d asleep, %d s sleeps, runtime closed while they sleep):%n",
                 processes, heapSleep.toSeconds());
-        for (Function<Duration, Engine> engine : measureHeap ? ENGINES : java.util.List.<Function<Duration, Engine>>of()) {
-            heap(processes, heapSleep, engine);
+        if (measureHeap) {
+            heap(processes, heapSleep, NothingEngine::new);
+            for (Function<Duration, Engine> engine : ENGINES) {
+                heap(processes, heapSleep, engine);
+            }
         }
         for (boolean gated : modes) {
             System.out.printf(Locale.ROOT, "lateness of the wake-ups (deadline to the process's next step), %s:%n",
@@ -233,6 +237,51 @@ public final class ProcessSleepScaleRun {
         public void close() {
             super.close();
             executor.shutdownNow();
+        }
+    }
+
+    /**
+     * The baseline of the heap pass: a handler that keeps nothing and never completes, so what
+     * a waiting process holds with it is the runtime's share alone (and the process's own).
+     */
+    static final class NothingEngine extends Engine {
+
+        static final int HOLD_ID = 257;
+
+        record Hold(Duration duration) implements Command<Void> {
+            @Override
+            public int id() {
+                return HOLD_ID;
+            }
+        }
+
+        NothingEngine(Duration unused) {
+            start(new Dispatcher() {
+                @Override
+                public String moduleName() {
+                    return "nothing";
+                }
+
+                @Override
+                public void registerAll(Registrar registrar) {
+                    registrar.register(HOLD_ID, "Hold", (context, command, tag, receiver) -> { });
+                }
+            });
+        }
+
+        @Override
+        String name() {
+            return "baseline: a handler holding nothing";
+        }
+
+        @Override
+        Command<?> sleep(Duration duration) {
+            return new Hold(duration);
+        }
+
+        @Override
+        String live() {
+            return "-";
         }
     }
 
