@@ -1,0 +1,12 @@
+package dispatch.module.sql.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The sql module's own settings, PID {@value SqlDispatcher#PID}. */
+@ObjectClassDefinition(name = "dispatch SQL module")
+public @interface SqlConfig {
+
+    @AttributeDefinition(description = "run JDBC on virtual threads where the JVM has them (else pools sized to each datasource)")
+    boolean virtual_threads() default true;
+}
