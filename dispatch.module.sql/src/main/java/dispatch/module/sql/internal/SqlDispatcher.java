@@ -52,12 +52,17 @@ public final class SqlDispatcher implements Dispatcher {
 
     @Activate
     public SqlDispatcher(SqlConfig config) {
-        this.engine = new SqlEngine(config.virtual_threads());
+        this(config.virtual_threads());
+    }
+
+    /** A dispatcher outside a framework (tests, benchmarks): add datasources with {@link #addPool}. */
+    public SqlDispatcher(boolean virtualThreads) {
+        this.engine = new SqlEngine(virtualThreads);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removePool", updated = "updatePool")
-    void addPool(SqlPool pool, Map<String, Object> properties) {
+    public void addPool(SqlPool pool, Map<String, Object> properties) {
         synchronized (pools) {
             pools.put(pool, properties);
         }
@@ -68,7 +73,7 @@ public final class SqlDispatcher implements Dispatcher {
         addPool(pool, properties);
     }
 
-    void removePool(SqlPool pool) {
+    public void removePool(SqlPool pool) {
         synchronized (pools) {
             pools.remove(pool);
         }
@@ -96,8 +101,9 @@ public final class SqlDispatcher implements Dispatcher {
         return properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
     }
 
+    /** Closes every handle and stops the JDBC threads. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         engine.close();
     }
 

@@ -158,7 +158,7 @@ public final class DataSourceSettings {
     }
 
     /** What the driver's {@code DataSourceFactory} gets, password included: never print it. */
-    Properties factoryProperties() {
+    public Properties factoryProperties() {
         Properties copy = new Properties();
         copy.putAll(factoryProperties);
         return copy;
