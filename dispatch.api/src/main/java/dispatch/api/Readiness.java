@@ -6,7 +6,9 @@ package dispatch.api;
  * is registered while every required module is present and the registry is frozen. A
  * component waits for it declaratively with
  * {@code @SatisfyingConditionTarget("(osgi.condition.id=dispatch.ready)")} or a reference to
- * {@code Condition} with target {@link #CONDITION_TARGET}.
+ * {@code Condition} with target {@link #CONDITION_TARGET}. Where the framework does not
+ * export the condition package (Karaf 4.4), reference the {@link RuntimeReady} service instead,
+ * which the runtime registers and unregisters together with the condition.
  */
 public final class Readiness {
 

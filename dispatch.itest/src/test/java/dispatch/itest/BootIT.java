@@ -12,6 +12,7 @@ import dispatch.itest.support.DispatchOptions;
 import dispatch.itest.support.DispatchTestSupport;
 import dispatch.itest.support.Services;
 import dispatch.api.Readiness;
+import dispatch.api.RuntimeReady;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
@@ -62,6 +63,8 @@ public class BootIT extends DispatchTestSupport {
             }
         }
         assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: clock, sql, http)"));
+        assertTrue("the portable ready service comes with the condition",
+                Services.present(context, RuntimeReady.class, null));
     }
 
     @Test
@@ -82,6 +85,7 @@ public class BootIT extends DispatchTestSupport {
         assertThat(report, containsString("missing module 'clock'"));
         assertThat(report, containsString("bundle dispatch.module.clock"));
         assertFalse("the user component must go with readiness", Services.present(context, ReadyWatcher.class, null));
+        assertFalse(Services.present(context, RuntimeReady.class, null));
 
         clock.start();
         awaitReady();

@@ -150,7 +150,28 @@ public final class BootBarrier {
             deactivated = true;
             notifyAll();
         }
-        component.disableComponent(ReadyCondition.NAME);
+        publishReadiness(false);
+    }
+
+    // SCR applies these in order on its own thread, never inside our callers' service events.
+    private void publishReadiness(boolean ready) {
+        for (String name : readinessComponents()) {
+            if (ready) {
+                component.enableComponent(name);
+            } else {
+                component.disableComponent(name);
+            }
+        }
+    }
+
+    /** The condition only where the framework exports its package (Karaf 4.4 does not). */
+    private static List<String> readinessComponents() {
+        try {
+            Class.forName("org.osgi.service.condition.Condition", false, BootBarrier.class.getClassLoader());
+            return List.of(ReadyMarker.NAME, ReadyCondition.NAME);
+        } catch (ClassNotFoundException | LinkageError noConditions) {
+            return List.of(ReadyMarker.NAME);
+        }
     }
 
     /** The registry this barrier fills; the runtime dispatches through it. */
@@ -208,11 +229,10 @@ public final class BootBarrier {
             notifyAll();
             LOG.log(state == BootState.READY ? Level.INFO : frameworkStopping() ? Level.DEBUG : Level.WARNING,
                     "dispatch: boot {0} -> {1}", previous, state);
-            // SCR applies these in order on its own thread.
             if (state == BootState.READY) {
-                component.enableComponent(ReadyCondition.NAME);
+                publishReadiness(true);
             } else if (previous == BootState.READY) {
-                component.disableComponent(ReadyCondition.NAME);
+                publishReadiness(false);
             }
         }
     }

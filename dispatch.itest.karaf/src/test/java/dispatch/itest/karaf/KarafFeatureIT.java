@@ -1,0 +1,123 @@
+package dispatch.itest.karaf;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThat;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+
+import dispatch.api.RuntimeReady;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** dispatch as Karaf users get it: the feature from our features repository in a real Karaf 4.4. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KarafFeatureIT {
+
+    private static final long TIMEOUT_MILLIS = 60_000;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        String version = System.getProperty("dispatch.version");
+        String repository = new File(System.getProperty("dispatch.repo")).toURI().toString();
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven("org.apache.karaf", "apache-karaf", System.getProperty("karaf.version")).type("tar.gz"))
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                // the build's own artifacts, in repository layout, before anything remote
+                editConfigurationFileExtend("etc/org.ops4j.pax.url.mvn.cfg",
+                        "org.ops4j.pax.url.mvn.defaultRepositories", "," + repository + "@id=dispatch.build@snapshots"),
+                // configuration as users write it: etc/<pid>.cfg
+                editConfigurationFilePut("etc/dispatch.boot.cfg", "required.modules", "clock, http"),
+                editConfigurationFilePut("etc/dispatch.boot.cfg", "timeout.seconds", "20"),
+                features(maven("dispatch", "dispatch.features", version).classifier("features").type("xml"), "dispatch"));
+    }
+
+    @Test
+    public void theFeatureInstallsAndTheRuntimeBecomesReady() throws Exception {
+        awaitReady();
+        String report = shell("dispatch:boot");
+        assertThat(report, containsString("dispatch: READY (modules: clock, http)"));
+        assertThat(shell("dispatch:commands"), containsString("ID"));
+    }
+
+    @Test
+    public void theBootConfigurationComesFromEtc() throws Exception {
+        awaitReady();
+        Bundle sql = bundle("dispatch.module.sql");
+        sql.stop();
+        try {
+            // sql is not required by etc/dispatch.boot.cfg, so the runtime stays ready without it
+            assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: clock, http)"));
+        } finally {
+            sql.start();
+        }
+    }
+
+    private void awaitReady() throws InterruptedException {
+        ServiceTracker<RuntimeReady, RuntimeReady> ready = new ServiceTracker<>(context, RuntimeReady.class, null);
+        ready.open();
+        try {
+            assertNotNull("dispatch not ready within " + TIMEOUT_MILLIS + " ms", ready.waitForService(TIMEOUT_MILLIS));
+        } finally {
+            ready.close();
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                assertEquals(symbolicName + " is not active", Bundle.ACTIVE, bundle.getState());
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /** Runs a command in a Karaf console session and returns what it printed. */
+    private String shell(String command) throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
