@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ public final class DispatchOptions {
     public static final List<String> PLATFORM = List.of(
             "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
             "org.apache.felix.scr", "org.apache.felix.configadmin",
-            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command");
+            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
+            // sql: the JDBC service API before the drivers, whose import of it is optional
+            "org.osgi.service.jdbc", "HikariCP", "h2", "postgresql");
 
     /** The dispatch bundles. */
     public static final List<String> DISPATCH = List.of(
@@ -38,7 +41,9 @@ public final class DispatchOptions {
 
     /** The whole runtime; the bundles named in {@code installedOnly} are installed but not started. */
     public static Option[] runtime(Set<String> installedOnly) {
-        List<Option> options = new ArrayList<>(List.of(junitBundles(), cleanCaches()));
+        List<Option> options = new ArrayList<>(List.of(junitBundles(), cleanCaches(),
+                // the default datasource's embedded database goes under target/, not the working directory
+                systemProperty("dispatch.data").value(new File("target/runtime-data").getAbsolutePath())));
         for (String name : PLATFORM) {
             options.add(provision(name, installedOnly));
         }
