@@ -110,6 +110,15 @@ final class Job {
         }
     }
 
+    /** Fails the yield with {@code why} and cancels its running statement: the datasource is going away. */
+    void abandon(Throwable why) {
+        fail(why);
+        Statement statement = running;
+        if (statement != null) {
+            cancel(statement);
+        }
+    }
+
     /** Whether the yield was completed (or failed) already. */
     boolean isFinished() {
         return finished.get();

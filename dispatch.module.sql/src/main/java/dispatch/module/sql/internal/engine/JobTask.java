@@ -25,13 +25,21 @@ final class JobTask implements Task {
         this.job = job;
         this.source = source;
         this.work = work;
+        source.started(job);
     }
 
     @Override
     public void run() {
-        if (job.isCancelled()) {
-            return;
+        try {
+            if (!job.isCancelled() && !job.isFinished()) {
+                perform();
+            }
+        } finally {
+            source.finished(job);
         }
+    }
+
+    private void perform() {
         try {
             work.run();
         } catch (SQLException e) {
@@ -46,5 +54,6 @@ final class JobTask implements Task {
     @Override
     public void abort() {
         job.fail(source.gone());
+        source.finished(job);
     }
 }

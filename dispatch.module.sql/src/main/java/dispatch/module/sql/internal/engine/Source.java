@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,6 +27,7 @@ final class Source {
     final HandleTable handles;
     final ExecutorService acquiring;
     final ExecutorService holding;
+    private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     Source(SqlPool pool, HandleTable handles, boolean allowVirtual) {
@@ -45,6 +48,16 @@ final class Source {
 
     void giveBack(Connection connection) {
         pool.giveBack(connection);
+    }
+
+    /** A job was given work on this datasource. */
+    void started(Job job) {
+        jobs.add(job);
+    }
+
+    /** A job's work ended (or will never run). */
+    void finished(Job job) {
+        jobs.remove(job);
     }
 
     /** A lane for the connection of a transaction or cursor. */
@@ -77,6 +90,10 @@ final class Source {
      */
     void close(long waitMillis) {
         closed = true;
+        SqlFailure gone = gone();
+        for (Job job : jobs) {
+            job.abandon(gone);
+        }
         List<Resource> resources = handles.all();
         for (Resource resource : resources) {
             if (resource.source == this) {
