@@ -112,6 +112,7 @@ final class Job {
 
     /** Fails the yield with {@code why} and cancels its running statement: the datasource is going away. */
     void abandon(Throwable why) {
+        cancelled = true; // a statement that starts after this is cancelled at once
         fail(why);
         Statement statement = running;
         if (statement != null) {
@@ -134,15 +135,17 @@ final class Job {
 
     private void cancel(Statement statement) {
         try {
-            canceller.execute(() -> {
-                try {
-                    statement.cancel();
-                } catch (SQLException | RuntimeException e) {
-                    // the statement finished or its connection is gone: nothing left to cancel
-                }
-            });
+            canceller.execute(() -> cancelNow(statement));
         } catch (RejectedExecutionException e) {
-            // shutting down: the connections are being closed anyway
+            cancelNow(statement); // shutting down: no canceller thread left
+        }
+    }
+
+    private static void cancelNow(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException e) {
+            // the statement finished or its connection is gone: nothing left to cancel
         }
     }
 }
