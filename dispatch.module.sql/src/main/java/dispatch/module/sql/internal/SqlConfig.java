@@ -9,4 +9,8 @@ public @interface SqlConfig {
 
     @AttributeDefinition(description = "run JDBC on virtual threads where the JVM has them (else pools sized to each datasource)")
     boolean virtual_threads() default true;
+
+    @AttributeDefinition(description = "run the SQL of a process on a virtual thread (JDK 21+) right on that thread, "
+            + "which waits for the result anyway; never for embedded H2 file databases")
+    boolean caller_runs() default true;
 }

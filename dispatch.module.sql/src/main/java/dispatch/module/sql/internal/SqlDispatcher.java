@@ -52,12 +52,12 @@ public final class SqlDispatcher implements Dispatcher {
 
     @Activate
     public SqlDispatcher(SqlConfig config) {
-        this(config.virtual_threads());
+        this(config.virtual_threads(), config.caller_runs());
     }
 
     /** A dispatcher outside a framework (tests, benchmarks): add datasources with {@link #addPool}. */
-    public SqlDispatcher(boolean virtualThreads) {
-        this.engine = new SqlEngine(virtualThreads);
+    public SqlDispatcher(boolean virtualThreads, boolean callerRuns) {
+        this.engine = new SqlEngine(virtualThreads, callerRuns);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -57,7 +57,7 @@ final class Harness implements AutoCloseable {
     Harness(DataSourceSettings settings, boolean virtualThreads) throws Exception {
         DataSource driver = new OsgiDataSourceFactory(new org.h2.Driver()).createDataSource(settings.factoryProperties());
         pool = new HikariSqlPool(settings, driver);
-        dispatcher = new SqlDispatcher(virtualThreads);
+        dispatcher = new SqlDispatcher(virtualThreads, true);
         dispatcher.addPool(pool, Map.of());
         dispatcher.registerAll(new Registrar() {
             @Override

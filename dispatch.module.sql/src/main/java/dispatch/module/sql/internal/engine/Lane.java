@@ -29,6 +29,25 @@ final class Lane {
         }
     }
 
+    /**
+     * Runs {@code task} on the calling thread when the lane is idle (the caller may block), else
+     * queues it behind the lane's work.
+     */
+    void runHereOrSubmit(Task task) {
+        if (pending.compareAndSet(0, 1)) {
+            try {
+                task.run();
+            } finally {
+                // whatever was queued meanwhile was counted but not scheduled: the lane is still ours
+                if (pending.decrementAndGet() != 0) {
+                    schedule();
+                }
+            }
+            return;
+        }
+        submit(task);
+    }
+
     private void schedule() {
         try {
             executor.execute(this::drain);

@@ -27,6 +27,12 @@ final class Source {
     final HandleTable handles;
     final ExecutorService acquiring;
     final ExecutorService holding;
+    /**
+     * Whether JDBC may run on a caller's (virtual) thread: not for an embedded H2 database on
+     * files, whose file channels an interrupt of that thread (a process being terminated)
+     * would close under the database.
+     */
+    final boolean callerMayRun;
     private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -36,6 +42,15 @@ final class Source {
         int threads = pool.settings().poolSize();
         this.acquiring = JdbcThreads.executor("dispatch-sql-" + pool.name(), threads, allowVirtual);
         this.holding = JdbcThreads.executor("dispatch-sql-" + pool.name() + "-tx", threads, allowVirtual);
+        this.callerMayRun = !embeddedH2OnFiles(pool.settings().url());
+    }
+
+    static boolean embeddedH2OnFiles(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:"));
     }
 
     String name() {
@@ -63,6 +78,15 @@ final class Source {
     /** A lane for the connection of a transaction or cursor. */
     Lane lane() {
         return new Lane(holding);
+    }
+
+    /** Runs {@code task} on the calling thread, which may block. */
+    void runHere(Task task) {
+        if (closed) {
+            task.abort();
+        } else {
+            task.run();
+        }
     }
 
     /** Runs {@code task} on a thread that may wait for a connection. */
