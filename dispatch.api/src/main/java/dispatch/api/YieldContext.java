@@ -6,6 +6,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * What a handler knows about the yield it serves. A yield is cancelled when its process
  * cancels it, when its deadline passes, when the process ends, or when the runtime stops;
  * after that the handler must not complete it and should stop its work.
+ *
+ * <p>The runtime may reuse a context object for a later yield once this yield's result was
+ * consumed, so a handler must drop the context once it completed the yield. A context whose
+ * yield was cancelled is never reused: it stays cancelled. {@link #tag()} always tells which
+ * yield a context serves now.
  */
 @ProviderType
 public interface YieldContext {

@@ -62,7 +62,7 @@ public class BootIT extends DispatchTestSupport {
                                 || configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION);
             }
         }
-        assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: clock, sql, http)"));
+        assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: process, clock, sql, http)"));
         assertTrue("the portable ready service comes with the condition",
                 Services.present(context, RuntimeReady.class, null));
     }

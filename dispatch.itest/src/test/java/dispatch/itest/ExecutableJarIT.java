@@ -40,7 +40,7 @@ public class ExecutableJarIT {
             process.destroyForcibly();
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(output, containsString("dispatch: READY (modules: clock, sql, http)"));
+        assertThat(output, containsString("dispatch: READY (modules: process, clock, sql, http)"));
         assertThat(output, containsString("ID  COMMAND"));
         assertTrue("the runtime keeps its data under the working directory",
                 Files.isDirectory(workDir.getRoot().toPath().resolve("runtime-data")));

@@ -20,7 +20,13 @@ public record ExitReason(Kind kind, String message, Throwable cause) {
         /** Terminated by another process, a shell command or a linked process. */
         TERMINATED,
         /** The runtime stopped. */
-        SHUTDOWN
+        SHUTDOWN,
+        /**
+         * The process was not running when a {@link Monitor} was set on it: the {@link Down}
+         * notice can only say that it is gone, not how it ended. Never propagates over links,
+         * since linking to such a process fails.
+         */
+        NO_SUCH_PROCESS
     }
 
     public static final ExitReason NORMAL_EXIT = new ExitReason(Kind.NORMAL, "normal", null);
@@ -40,6 +46,11 @@ public record ExitReason(Kind kind, String message, Throwable cause) {
 
     public static ExitReason terminated(String why) {
         return new ExitReason(Kind.TERMINATED, why, null);
+    }
+
+    /** The reason of a {@link Down} notice for a process that was not running. */
+    public static ExitReason noSuchProcess(long pid) {
+        return new ExitReason(Kind.NO_SUCH_PROCESS, "process " + pid + " is not running", null);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dispatch.core.boot;
 
 import dispatch.api.Dispatcher;
 import dispatch.api.Readiness;
+import dispatch.core.process.ProcessDispatcher;
 import dispatch.core.registry.Claimant;
 import dispatch.core.registry.CommandRegistry;
 import dispatch.core.registry.RegistrationRefused;
@@ -44,6 +45,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class BootBarrier {
 
     private static final Logger LOG = System.getLogger(BootBarrier.class.getName());
+    /** The module of the core's own process commands, which the barrier always waits for. */
+    static final String CORE_MODULE = ProcessDispatcher.MODULE;
 
     private final CommandRegistry registry = new CommandRegistry();
 
@@ -92,7 +95,7 @@ public final class BootBarrier {
     void configure(BootConfig config) {
         registry.allowLateCustomModules(config.development());
         synchronized (this) {
-            required = parseModules(config.required_modules());
+            required = withCoreModule(parseModules(config.required_modules()));
             timedOut = false;
             if (timeout != null) {
                 timeout.cancel(false);
@@ -266,6 +269,20 @@ public final class BootBarrier {
             notifyAll();
         }
         LOG.log(Level.WARNING, "dispatch: boot timeout passed\n{0}", status().report());
+    }
+
+    /**
+     * The core's own process commands (IDs 1-9) are always required: registered after the freeze
+     * they would be refused, and every Send, Spawn or Exec would fail as an unknown command.
+     */
+    static List<String> withCoreModule(List<String> modules) {
+        if (modules.contains(CORE_MODULE)) {
+            return modules;
+        }
+        List<String> all = new ArrayList<>(modules.size() + 1);
+        all.add(CORE_MODULE);
+        all.addAll(modules);
+        return List.copyOf(all);
     }
 
     static List<String> parseModules(String[] values) {

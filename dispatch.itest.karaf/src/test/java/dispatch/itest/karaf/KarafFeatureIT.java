@@ -68,7 +68,7 @@ public class KarafFeatureIT {
     public void theFeatureInstallsAndTheRuntimeBecomesReady() throws Exception {
         awaitReady();
         String report = shell("dispatch:boot");
-        assertThat(report, containsString("dispatch: READY (modules: clock, http)"));
+        assertThat(report, containsString("dispatch: READY (modules: process, clock, http)"));
         assertThat(shell("dispatch:commands"), containsString("ID"));
     }
 
@@ -79,7 +79,7 @@ public class KarafFeatureIT {
         sql.stop();
         try {
             // sql is not required by etc/dispatch.boot.cfg, so the runtime stays ready without it
-            assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: clock, http)"));
+            assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: process, clock, http)"));
         } finally {
             sql.start();
         }

@@ -1,0 +1,289 @@
+package dispatch.core.runtime;
+
+import dispatch.api.DispatchException;
+import dispatch.api.process.BlockingProcess;
+import dispatch.api.process.ExitReason;
+import dispatch.api.process.ProcessInfo;
+import dispatch.api.process.ProcessRuntime;
+import dispatch.api.process.RuntimeStats;
+import dispatch.api.process.StepProcess;
+import dispatch.core.registry.CommandRegistry;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The process runtime, in plain Java: constructible without OSGi from a
+ * {@link CommandRegistry} and {@link RuntimeSettings}. The OSGi component
+ * {@link RuntimeComponent} publishes one as the {@link ProcessRuntime} service.
+ *
+ * <p>The path of a yield: the process's thread looks the ID up in the registry and calls the
+ * handler directly; the handler completes the tag on any thread; the result goes into the
+ * process's inbox and the process is scheduled (or, when the handler completed on the thread
+ * running the process, straight into its next step).
+ */
+public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
+
+    static final ExitReason SHUTDOWN_REASON = new ExitReason(ExitReason.Kind.SHUTDOWN, "the runtime stopped", null);
+
+    private static final Logger LOG = System.getLogger(DispatchRuntime.class.getName());
+
+    final CommandRegistry registry;
+    final RuntimeSettings settings;
+    final Scheduler scheduler;
+    final DeadlineTimer timer = new DeadlineTimer();
+    final Threads threads;
+    final Topology topology = new Topology(this);
+    final LongAdder ignored = new LongAdder();
+
+    private final ConcurrentHashMap<Long, ProcessCell> table = new ConcurrentHashMap<>();
+    private final RecentExits recentExits;
+    private final AtomicLong pids = new AtomicLong();
+    private final LongAdder spawned = new LongAdder();
+    private final LongAdder endedYields = new LongAdder();
+    private final LongAdder endedCompletions = new LongAdder();
+    private final LongAdder endedErrors = new LongAdder();
+    private final CountDownLatch drained = new CountDownLatch(1);
+    private volatile boolean closing;
+
+    public DispatchRuntime(CommandRegistry registry, RuntimeSettings settings) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.scheduler = new Scheduler(settings);
+        this.threads = new Threads(settings.virtualThreads(), settings.blockingPoolSize());
+        this.recentExits = new RecentExits(settings.recentExits());
+        scheduler.start();
+    }
+
+    /** Whether blocking processes and Exec tasks run on virtual threads. */
+    public boolean usesVirtualThreads() {
+        return threads.virtual();
+    }
+
+    /** Changes how long idle workers spin before they park. */
+    public void spin(int iterations, long nanos) {
+        scheduler.spin(iterations, nanos);
+    }
+
+    // --- processes ---
+
+    @Override
+    public long spawn(StepProcess process) {
+        return spawn(process, null);
+    }
+
+    @Override
+    public long spawn(BlockingProcess process) {
+        return spawn(process, null);
+    }
+
+    /**
+     * Starts a {@link StepProcess} or {@link BlockingProcess}, linked to {@code linkTo} if given,
+     * before it runs its first step.
+     *
+     * @throws DispatchException with code {@code shutdown} once the runtime is stopping
+     */
+    public long spawn(Object process, ProcessCell linkTo) {
+        Objects.requireNonNull(process, "process");
+        if (closing) {
+            throw Errors.shutdown();
+        }
+        long pid = pids.incrementAndGet();
+        ProcessCell cell;
+        if (process instanceof StepProcess step) {
+            cell = new StepCell(this, pid, step);
+        } else if (process instanceof BlockingProcess blocking) {
+            cell = new BlockingCell(this, pid, blocking);
+        } else {
+            throw new IllegalArgumentException("not a StepProcess or BlockingProcess: " + process.getClass().getName());
+        }
+        table.put(pid, cell);
+        spawned.increment();
+        if (linkTo != null) {
+            topology.link(linkTo, cell, pid);
+        }
+        if (closing) {
+            cell.beginEnd(SHUTDOWN_REASON); // close() may have missed it: it ends at its first turn
+        }
+        cell.start();
+        return pid;
+    }
+
+    /** The running process with {@code pid}, or {@code null}. */
+    ProcessCell cell(long pid) {
+        return table.get(pid);
+    }
+
+    @Override
+    public boolean send(long pid, Object message) {
+        ProcessCell cell = table.get(pid);
+        return cell != null && cell.send(message);
+    }
+
+    @Override
+    public boolean terminate(long pid, String reason) {
+        ProcessCell cell = table.get(pid);
+        return cell != null && cell.terminate(ExitReason.terminated(reason == null ? "terminated" : reason));
+    }
+
+    /** Monitors {@code target} for {@code watcher}; see {@link dispatch.api.process.Monitor}. */
+    public long monitor(ProcessCell watcher, long target) {
+        return topology.monitor(watcher, target);
+    }
+
+    public boolean unmonitor(ProcessCell watcher, long ref) {
+        return topology.unmonitor(watcher, ref);
+    }
+
+    /** Links two processes; fails with {@code no-such-process} if {@code target} is not running. */
+    public void link(ProcessCell cell, long target) {
+        topology.link(cell, table.get(target), target);
+    }
+
+    public boolean unlink(ProcessCell cell, long target) {
+        return topology.unlink(cell, table.get(target));
+    }
+
+    /** Runs a task off the workers (virtual thread or the Exec pool); {@code false} once stopped. */
+    public boolean execute(Runnable task) {
+        return threads.execute(task);
+    }
+
+    @Override
+    public Optional<CompletionStage<ExitReason>> exitOf(long pid) {
+        ProcessCell cell = table.get(pid);
+        if (cell != null) {
+            return Optional.of(cell.exit.minimalCompletionStage());
+        }
+        ExitReason recent = recentExits.get(pid);
+        return recent == null ? Optional.empty() : Optional.of(CompletableFuture.completedStage(recent));
+    }
+
+    @Override
+    public Optional<ProcessInfo> info(long pid) {
+        ProcessCell cell = table.get(pid);
+        return cell == null ? Optional.empty() : Optional.of(cell.info());
+    }
+
+    @Override
+    public List<ProcessInfo> processes() {
+        List<ProcessInfo> all = new ArrayList<>();
+        for (ProcessCell cell : table.values()) {
+            all.add(cell.info());
+        }
+        all.sort(Comparator.comparingLong(ProcessInfo::pid));
+        return all;
+    }
+
+    @Override
+    public RuntimeStats stats() {
+        long yields = endedYields.sum();
+        long completions = endedCompletions.sum();
+        long errors = endedErrors.sum();
+        for (ProcessCell cell : table.values()) {
+            yields += cell.yields;
+            completions += cell.completions;
+            errors += cell.errors;
+        }
+        return new RuntimeStats(table.size(), spawned.sum(), yields, completions, errors, ignored.sum());
+    }
+
+    /** Called by a process's owner when it is over. */
+    void ended(ProcessCell cell, ExitReason reason) {
+        table.remove(cell.pid);
+        recentExits.put(cell.pid, reason);
+        endedYields.add(cell.yields);
+        endedCompletions.add(cell.completions);
+        endedErrors.add(cell.errors);
+        try {
+            topology.exited(cell, reason);
+        } finally {
+            cell.exit.complete(reason);
+            if (closing && table.isEmpty()) {
+                drained.countDown();
+            }
+        }
+    }
+
+    // --- running without workers ---
+
+    /**
+     * Runs one slice of the next runnable step process on the calling thread; for a runtime
+     * built with 0 workers (embedding, benchmarks, tests).
+     *
+     * @return {@code false} when no process was runnable
+     */
+    public boolean drive() {
+        StepCell cell = scheduler.poll();
+        if (cell == null) {
+            return false;
+        }
+        cell.runSlice(scheduler.stepsPerSlice());
+        return true;
+    }
+
+    // --- stopping ---
+
+    /**
+     * Stops the runtime: refuses new processes, terminates every process with reason
+     * {@code shutdown} (their outstanding yields are cancelled, and handlers see it), waits up to
+     * the shutdown timeout for them to end, then stops the threads.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        for (ProcessCell cell : table.values()) {
+            cell.terminate(SHUTDOWN_REASON);
+        }
+        if (table.isEmpty()) {
+            drained.countDown();
+        }
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        try {
+            if (scheduler.workerCount() == 0) {
+                while (drained.getCount() > 0 && System.nanoTime() - deadline < 0) {
+                    if (!drive()) {
+                        drained.await(10, TimeUnit.MILLISECONDS); // blocking processes end on their threads
+                    }
+                }
+            } else {
+                drained.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!table.isEmpty()) {
+            LOG.log(Level.WARNING, "dispatch: {0} processes did not end within {1}: {2}", table.size(),
+                    settings.shutdownTimeout(), processes());
+        }
+        scheduler.stop(Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        timer.stop();
+        threads.stop();
+    }
+
+    /** Whether the runtime is stopping or stopped. */
+    public boolean isClosed() {
+        return closing;
+    }
+
+    /** Deadlines waiting in the timer, for tests. */
+    int pendingDeadlines() {
+        return timer.size();
+    }
+}

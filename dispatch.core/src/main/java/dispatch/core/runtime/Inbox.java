@@ -1,0 +1,80 @@
+package dispatch.core.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The event queue of one process: many producers (any thread that completes a yield or sends
+ * a message), one consumer (whoever runs the process at the time). This is D. Vyukov's
+ * intrusive MPSC queue: a push is one atomic exchange, and order is the order of those
+ * exchanges, i.e. completion order.
+ *
+ * <p>{@link #poll()} may return {@code null} while a producer is between its exchange and its
+ * link. The producer signals the process afterwards, but its link is a release store that may
+ * become visible only after its read of the process's state; so a consumer about to sleep must
+ * look at {@link #isEmpty()} (which reads the tail, written by the exchange, a full fence)
+ * after it announced that it sleeps.
+ */
+final class Inbox {
+
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            TAIL = MethodHandles.lookup().findVarHandle(Inbox.class, "tail", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final class Stub extends Node {
+    }
+
+    private final Node stub = new Stub();
+    @SuppressWarnings("unused") // accessed through TAIL
+    private volatile Node tail = stub;
+    private Node head = stub; // consumer only
+
+    /** Appends a node. Safe from any thread; the node must not be in any queue. */
+    void push(Node node) {
+        node.clearNext();
+        Node previous = (Node) TAIL.getAndSet(this, node);
+        previous.linkNext(node);
+    }
+
+    /** Takes the oldest node, or {@code null}. Consumer only. */
+    Node poll() {
+        Node first = head;
+        Node next = first.next();
+        if (first == stub) {
+            if (next == null) {
+                return null;
+            }
+            head = next;
+            first = next;
+            next = next.next();
+        }
+        if (next != null) {
+            head = next;
+            return first;
+        }
+        if (first != (Node) TAIL.getVolatile(this)) {
+            return null; // a producer is linking; it will signal
+        }
+        push(stub);
+        next = first.next();
+        if (next != null) {
+            head = next;
+            return first;
+        }
+        return null;
+    }
+
+    /**
+     * Whether nothing is queued, not even a node still being linked. Exact for the consumer;
+     * a hint for any other thread.
+     */
+    boolean isEmpty() {
+        return TAIL.getVolatile(this) == stub && head == stub;
+    }
+}

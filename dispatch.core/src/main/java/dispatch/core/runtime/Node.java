@@ -1,0 +1,36 @@
+package dispatch.core.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * An element of a process's {@link Inbox}. Intrusive (the link lives in the element) so that
+ * queueing a pooled result allocates nothing.
+ */
+abstract class Node {
+
+    static final VarHandle NEXT;
+
+    static {
+        try {
+            NEXT = MethodHandles.lookup().findVarHandle(Node.class, "next", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through NEXT
+    private volatile Node next;
+
+    final Node next() {
+        return (Node) NEXT.getAcquire(this);
+    }
+
+    final void clearNext() {
+        NEXT.set(this, null);
+    }
+
+    final void linkNext(Node successor) {
+        NEXT.setRelease(this, successor);
+    }
+}

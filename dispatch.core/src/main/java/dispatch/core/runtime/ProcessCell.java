@@ -1,0 +1,288 @@
+package dispatch.core.runtime;
+
+import dispatch.api.Command;
+import dispatch.api.Handler;
+import dispatch.api.ProcessRef;
+import dispatch.api.ResultReceiver;
+import dispatch.api.Subscription;
+import dispatch.api.YieldContext;
+import dispatch.api.process.ExitReason;
+import dispatch.api.process.ProcessInfo;
+import dispatch.core.registry.Route;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The runtime's side of one process, whichever way it is written: its inbox, its yield
+ * slots, the dispatch of its yields and the receiver of their results, and its end.
+ *
+ * <p>Public only so that the process commands of the core can reach their runtime; nothing
+ * outside the core's private packages sees this type.
+ */
+public abstract class ProcessCell implements ProcessRef, ResultReceiver {
+
+    private static final VarHandle ENDING;
+
+    static {
+        try {
+            ENDING = MethodHandles.lookup().findVarHandle(ProcessCell.class, "ending", ExitReason.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // Longer timeouts are as good as none, and keep deadline arithmetic clear of overflow.
+    private static final long MAX_TIMEOUT_NANOS = Long.MAX_VALUE / 4;
+
+    final DispatchRuntime runtime;
+    final long pid;
+    final String name;
+    final Inbox inbox = new Inbox();
+    final SlotTable slots = new SlotTable(this);
+    final CompletableFuture<ExitReason> exit = new CompletableFuture<>();
+    final AtomicInteger messagesQueued = new AtomicInteger();
+    final Topology.Links topology = new Topology.Links(); // guarded by the runtime's topology
+
+    @SuppressWarnings("unused") // accessed through ENDING
+    private volatile ExitReason ending;
+    volatile boolean exited;
+
+    /**
+     * The thread running the process right now, or {@code null}. Written only by that thread,
+     * so a thread that reads itself here really is the owner.
+     */
+    Thread owner;
+
+    // Written only by the owner; read racily for statistics.
+    long yields;
+    long completions;
+    long errors;
+
+    ProcessCell(DispatchRuntime runtime, long pid, String name) {
+        this.runtime = runtime;
+        this.pid = pid;
+        this.name = name;
+    }
+
+    /** The runtime that runs this process. */
+    public final DispatchRuntime runtime() {
+        return runtime;
+    }
+
+    // --- lifecycle, implemented by the two kinds of processes ---
+
+    /** Starts running the process. */
+    abstract void start();
+
+    /** Puts a node on the process's way: into its inbox, or straight into its next step. */
+    abstract void deliver(Node node);
+
+    /** Makes sure the owner notices that the process is ending. */
+    abstract void wakeForEnd();
+
+    /** The scheduling state, for listings. */
+    abstract String stateName();
+
+    // --- yields ---
+
+    /** Owner: yields a command; {@code timeoutNanos} &lt; 0 means no deadline. */
+    final long dispatch(Command<?> command, long timeoutNanos) {
+        if (command == null) {
+            throw new NullPointerException("command");
+        }
+        YieldSlot slot = slots.acquire();
+        long tag = slots.nextTag(slot);
+        long deadline = YieldContext.NO_DEADLINE;
+        if (timeoutNanos >= 0 && timeoutNanos < MAX_TIMEOUT_NANOS) {
+            deadline = System.nanoTime() + timeoutNanos;
+        }
+        slot.activate(tag, command, deadline);
+        yields++;
+        if (endReason() != null) {
+            slot.tryCancel(tag, null); // the process is ending: this yield never gets a result
+            return tag;
+        }
+        if (deadline != YieldContext.NO_DEADLINE) {
+            slot.timerEntry = runtime.timer.schedule(slot, tag, deadline);
+        }
+        int id = command.id();
+        Route route = runtime.registry.lookup(id);
+        if (route == null) {
+            completeYield(tag, null, Errors.unknownCommand(id));
+            return tag;
+        }
+        Handler handler = route.handler();
+        if (handler == null) {
+            completeYield(tag, null, Errors.moduleUnavailable(route));
+            return tag;
+        }
+        try {
+            handler.handle(slot, command, tag, this);
+        } catch (Throwable thrown) {
+            completeYield(tag, null, Errors.handlerFailed(route, thrown));
+            if (thrown instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+        }
+        return tag;
+    }
+
+    @Override
+    public final boolean completeYield(long tag, Object data, Throwable error) {
+        YieldSlot slot = slots.lookup(tag);
+        if (slot == null || !slot.tryComplete(tag, data, error)) {
+            runtime.ignored.increment();
+            return false;
+        }
+        DeadlineTimer.Entry timer = slot.timerEntry;
+        if (timer != null) {
+            runtime.timer.discard(timer);
+        }
+        deliver(slot);
+        return true;
+    }
+
+    /** Cancels one of this process's own outstanding yields; its result is the given error. */
+    public final boolean cancelYield(long tag, Throwable error) {
+        YieldSlot slot = slots.lookup(tag);
+        if (slot == null || !slot.tryCancel(tag, error)) {
+            return false;
+        }
+        DeadlineTimer.Entry timer = slot.timerEntry;
+        if (timer != null) {
+            runtime.timer.discard(timer);
+        }
+        deliver(slot);
+        return true;
+    }
+
+    /** The timer's way in: the yield's deadline passed. */
+    final void expire(YieldSlot slot, long tag) {
+        if (slot.tryCancel(tag, Errors.timeout(tag, slot))) {
+            deliver(slot);
+        }
+    }
+
+    /**
+     * Owner: the result in {@code slot} was consumed; counts it, releases the command of a
+     * completed yield and reuses or retires the slot.
+     */
+    final void consumed(YieldSlot slot) {
+        completions++;
+        if (slot.error != null) {
+            errors++;
+        }
+        if (slot.state() == YieldSlot.DONE) {
+            Command<?> command = slot.command;
+            slots.recycle(slot);
+            release(command);
+        } else {
+            // cancelled: the handler may still be working with the command, so it is not released
+            slots.retire(slot);
+        }
+    }
+
+    /** A timeout in nanoseconds, saturated rather than overflowing. */
+    static long nanos(java.time.Duration timeout) {
+        if (timeout.isNegative()) {
+            return 0;
+        }
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static void release(Command<?> command) {
+        try {
+            command.release();
+        } catch (RuntimeException e) {
+            System.getLogger(ProcessCell.class.getName()).log(System.Logger.Level.WARNING,
+                    "dispatch: release() of a command failed", e);
+        }
+    }
+
+    // --- messages ---
+
+    @Override
+    public final boolean send(Object message) {
+        java.util.Objects.requireNonNull(message, "message");
+        if (endReason() != null) {
+            return false;
+        }
+        messagesQueued.incrementAndGet();
+        deliver(new MessageNode(message));
+        return true;
+    }
+
+    // --- ending ---
+
+    /** The reason the process is ending or ended, or {@code null} while it runs. */
+    final ExitReason endReason() {
+        return (ExitReason) ENDING.getVolatile(this);
+    }
+
+    /**
+     * Marks the process as ending (the first reason wins) and cancels its outstanding yields,
+     * whose handlers see the cancellation. Any thread.
+     */
+    final boolean beginEnd(ExitReason reason) {
+        if (!ENDING.compareAndSet(this, null, reason)) {
+            return false;
+        }
+        slots.forEach(YieldSlot::cancelIfPending);
+        return true;
+    }
+
+    /** Terminates the process; {@code false} if it was ending already. Any thread. */
+    public final boolean terminate(ExitReason reason) {
+        if (!beginEnd(reason)) {
+            return false;
+        }
+        wakeForEnd();
+        return true;
+    }
+
+    /** Owner: the process is over; tells the runtime, which tells everyone else. */
+    final void finish(ExitReason reason) {
+        beginEnd(reason);
+        // A yield made while a termination was sweeping may have escaped the sweep: the owner,
+        // which made it, sweeps once more now that no more yields can come.
+        slots.forEach(YieldSlot::cancelIfPending);
+        exited = true;
+        while (inbox.poll() != null) {
+            // dropped: a process that ended receives nothing
+        }
+        runtime.ended(this, endReason());
+    }
+
+    // --- ProcessRef ---
+
+    @Override
+    public final long pid() {
+        return pid;
+    }
+
+    @Override
+    public final boolean isAlive() {
+        return endReason() == null;
+    }
+
+    @Override
+    public final Subscription onExit(Runnable action) {
+        return runtime.topology.onExit(this, action);
+    }
+
+    final ProcessInfo info() {
+        String state = exited ? "DEAD" : endReason() != null ? "ENDING" : stateName();
+        return new ProcessInfo(pid, name, state, slots.countPending(), messagesQueued.get() + slots.countCompleted());
+    }
+
+    @Override
+    public String toString() {
+        return "process " + pid + " (" + name + ")";
+    }
+}

@@ -1,0 +1,293 @@
+package dispatch.core.runtime;
+
+import dispatch.api.Command;
+import dispatch.api.process.ExitReason;
+import dispatch.api.process.Status;
+import dispatch.api.process.StepOutput;
+import dispatch.api.process.StepProcess;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+
+/**
+ * A {@link StepProcess} on the workers, with its scheduling state machine:
+ *
+ * <pre>
+ *   IDLE ──event──▶ SCHEDULED ──worker takes it──▶ RUNNING ──no events, WAIT──▶ IDLE
+ *                      ▲                            │  ▲
+ *                      └──slice used up / CONTINUE──┘  │ event while running
+ *                                                   RUNNING_NOTIFIED ──▶ (runs again)
+ * </pre>
+ *
+ * A producer first links its node into the inbox and then signals; only the {@code IDLE ->
+ * SCHEDULED} transition puts the process into the run queue, so it is queued at most once
+ * and run by one worker at a time. The worker leaves {@code RUNNING} for {@code IDLE} with
+ * a compare-and-set that fails if a signal came in between, so no wake-up is lost.
+ */
+final class StepCell extends ProcessCell implements StepOutput {
+
+    static final int IDLE = 0;
+    static final int SCHEDULED = 1;
+    static final int RUNNING = 2;
+    static final int RUNNING_NOTIFIED = 3;
+    static final int DEAD = 4;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(StepCell.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final StepProcess process;
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile int state = SCHEDULED;
+
+    StepCell nextRunnable; // the run queue's link, guarded by the scheduler
+
+    // Owner only.
+    private EventBatch pending = new EventBatch();
+    private EventBatch spare = new EventBatch();
+    private boolean started;
+    private boolean continueWanted;
+
+    StepCell(DispatchRuntime runtime, long pid, StepProcess process) {
+        super(runtime, pid, nameOf(process));
+        this.process = process;
+    }
+
+    private static String nameOf(StepProcess process) {
+        try {
+            return String.valueOf(process.name());
+        } catch (RuntimeException e) {
+            return process.getClass().getName();
+        }
+    }
+
+    int state() {
+        return (int) STATE.getVolatile(this);
+    }
+
+    @Override
+    void start() {
+        runtime.scheduler.schedule(this);
+    }
+
+    /** Makes sure the process runs after an event was queued. Any thread. */
+    void signal() {
+        while (true) {
+            int current = state();
+            switch (current) {
+                case IDLE -> {
+                    if (STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+                        runtime.scheduler.schedule(this);
+                        return;
+                    }
+                }
+                case RUNNING -> {
+                    if (STATE.compareAndSet(this, RUNNING, RUNNING_NOTIFIED)) {
+                        return;
+                    }
+                }
+                default -> {
+                    return; // SCHEDULED or NOTIFIED already, or DEAD
+                }
+            }
+        }
+    }
+
+    @Override
+    void deliver(Node node) {
+        if (owner == Thread.currentThread()) {
+            // A handler completed on the worker running this process: no atomics needed, but
+            // whatever other threads completed earlier must come first.
+            drainInbox();
+            pending.add(node);
+        } else {
+            inbox.push(node);
+            signal();
+        }
+    }
+
+    @Override
+    void wakeForEnd() {
+        signal();
+    }
+
+    @Override
+    String stateName() {
+        return switch (state()) {
+            case IDLE -> "WAITING";
+            case SCHEDULED -> "RUNNABLE";
+            case RUNNING, RUNNING_NOTIFIED -> "RUNNING";
+            default -> "DEAD";
+        };
+    }
+
+    private void drainInbox() {
+        for (Node node = inbox.poll(); node != null; node = inbox.poll()) {
+            pending.add(node);
+        }
+    }
+
+    /**
+     * Runs the process for up to {@code budget} steps on the calling worker. Called only by the
+     * worker that took the process from the run queue (state SCHEDULED).
+     */
+    void runSlice(int budget) {
+        Thread self = Thread.currentThread();
+        STATE.setVolatile(this, RUNNING);
+        owner = self;
+        int steps = 0;
+        while (true) {
+            if (endReason() != null) {
+                end(null);
+                return;
+            }
+            drainInbox();
+            if (!started || continueWanted || pending.size() > 0) {
+                if (!step()) {
+                    return;
+                }
+                steps++;
+            }
+            if (endReason() != null) {
+                continue;
+            }
+            if (continueWanted || pending.size() > 0) {
+                if (steps >= budget) {
+                    requeue();
+                    return;
+                }
+                continue;
+            }
+            if (resultsDueSoon()) {
+                continue;
+            }
+            owner = null;
+            if (STATE.compareAndSet(this, RUNNING, IDLE)) {
+                // A producer links its node with a release store after its exchange, and that
+                // store may become visible after its read of our state (store-load reordering),
+                // so a producer that saw RUNNING may have linked nothing we could drain. Its
+                // exchange is a full fence, though: the tail tells.
+                if (!inbox.isEmpty() && STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+                    runtime.scheduler.schedule(this);
+                }
+                return;
+            }
+            // RUNNING_NOTIFIED: something arrived after the last drain
+            STATE.setVolatile(this, RUNNING);
+            owner = self;
+            if (steps >= budget) {
+                requeue();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether results arrived while the worker, having nothing else to do, waited a little for
+     * them. A process with outstanding yields expects results soon; staying RUNNING for a
+     * moment spares every completion the trip through the run queue and the worker's wake-up.
+     */
+    private boolean resultsDueSoon() {
+        Scheduler scheduler = runtime.scheduler;
+        if (slots.inUse() == 0 || !scheduler.spinsOnProcesses()) {
+            return false;
+        }
+        int iterations = scheduler.spinIterations();
+        long deadline = System.nanoTime() + scheduler.spinNanos();
+        for (int i = 0; i < iterations; i++) {
+            if (!inbox.isEmpty() || endReason() != null) {
+                return true;
+            }
+            if (scheduler.hasWork()) {
+                return false; // others are waiting for this worker
+            }
+            Thread.onSpinWait();
+            if ((i & 255) == 255 && System.nanoTime() - deadline > 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void requeue() {
+        owner = null;
+        STATE.setVolatile(this, SCHEDULED);
+        runtime.scheduler.schedule(this);
+    }
+
+    /** One step; {@code false} when the process ended in it. */
+    private boolean step() {
+        EventBatch events = pending;
+        pending = spare;
+        spare = events;
+        started = true;
+        Status status;
+        try {
+            status = process.step(events, this);
+        } catch (Throwable thrown) {
+            recycle(events);
+            end(ExitReason.failed(thrown));
+            if (thrown instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            return false;
+        }
+        recycle(events);
+        if (status == Status.DONE) {
+            end(ExitReason.NORMAL_EXIT);
+            return false;
+        }
+        if (status == null) {
+            end(ExitReason.failed(new NullPointerException("step() of " + name + " returned null")));
+            return false;
+        }
+        continueWanted = status == Status.CONTINUE;
+        return true;
+    }
+
+    private void recycle(EventBatch events) {
+        for (int i = 0, n = events.size(); i < n; i++) {
+            Node node = events.node(i);
+            if (node instanceof YieldSlot slot) {
+                consumed(slot);
+            } else {
+                messagesQueued.decrementAndGet();
+            }
+        }
+        events.clear();
+    }
+
+    private void end(ExitReason reason) {
+        owner = null;
+        STATE.setVolatile(this, DEAD);
+        pending.clear();
+        spare.clear();
+        finish(reason == null ? endReason() : reason);
+    }
+
+    // --- StepOutput, valid during a step on the owning worker ---
+
+    @Override
+    public long yield(Command<?> command) {
+        checkOwner();
+        return dispatch(command, -1);
+    }
+
+    @Override
+    public long yield(Command<?> command, Duration timeout) {
+        checkOwner();
+        return dispatch(command, nanos(timeout));
+    }
+
+    private void checkOwner() {
+        if (owner != Thread.currentThread()) {
+            throw new IllegalStateException("the output of " + this + " is valid only during its step");
+        }
+    }
+}

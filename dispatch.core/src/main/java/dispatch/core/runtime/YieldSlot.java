@@ -1,0 +1,212 @@
+package dispatch.core.runtime;
+
+import dispatch.api.Command;
+import dispatch.api.ProcessRef;
+import dispatch.api.Subscription;
+import dispatch.api.YieldContext;
+import dispatch.api.process.Event;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One outstanding yield: the handler's {@link YieldContext}, the process's result
+ * {@link Event} and the inbox node that carries it, in one pooled object.
+ *
+ * <p>The {@code stamp} packs the tag (the slot's generation) with the slot's state, so that
+ * one compare-and-set decides who wins between a completion, a cancellation and a timeout,
+ * and a completion for an older tag of a recycled slot can never succeed. A slot whose yield
+ * was cancelled is retired rather than recycled: a handler still holding it keeps seeing the
+ * cancellation. A completed slot is recycled once the process consumed the result; its
+ * handler is done with it by contract (it completed).
+ */
+final class YieldSlot extends Node implements YieldContext, Event {
+
+    static final int FREE = 0;
+    static final int PENDING = 1;
+    static final int DONE = 2;
+    static final int CANCELLED = 3;
+
+    private static final VarHandle STAMP;
+
+    static {
+        try {
+            STAMP = MethodHandles.lookup().findVarHandle(YieldSlot.class, "stamp", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final ProcessCell cell;
+    final int index;
+
+    @SuppressWarnings("unused") // accessed through STAMP
+    private volatile long stamp;
+
+    // Written by the owner before dispatch, or by the winner of the stamp before the push
+    // into the inbox, which publishes them to the consumer.
+    Command<?> command;
+    Object value;
+    Throwable error;
+    long deadline = NO_DEADLINE;
+    DeadlineTimer.Entry timerEntry;
+    boolean arrived; // owner only: the result was taken out of the inbox
+
+    private CancelAction actions; // written under this; read without it only by the owner in free()
+
+    YieldSlot(ProcessCell cell, int index) {
+        this.cell = cell;
+        this.index = index;
+    }
+
+    static long stampOf(long tag, int state) {
+        return (tag << 2) | state;
+    }
+
+    private long stamp() {
+        return (long) STAMP.getVolatile(this);
+    }
+
+    int state() {
+        return (int) (stamp() & 3);
+    }
+
+    /** Owner: starts a yield with a fresh tag. */
+    void activate(long tag, Command<?> command, long deadline) {
+        this.command = command;
+        this.value = null;
+        this.error = null;
+        this.deadline = deadline;
+        this.timerEntry = null;
+        this.arrived = false;
+        // Release suffices: whoever completes learned the tag through the handler, after this.
+        // A termination racing with this yield is caught by the owner's last sweep (finish).
+        STAMP.setRelease(this, stampOf(tag, PENDING));
+    }
+
+    /** Wins the yield for a result; the caller then pushes the slot to the process. */
+    boolean tryComplete(long tag, Object data, Throwable failure) {
+        if (!STAMP.compareAndSet(this, stampOf(tag, PENDING), stampOf(tag, DONE))) {
+            return false;
+        }
+        value = failure == null ? data : null;
+        error = failure;
+        return true;
+    }
+
+    /**
+     * Wins the yield for a cancellation and runs the cancel actions on this thread.
+     *
+     * @param failure the error result to deliver, or {@code null} when nothing is delivered
+     */
+    boolean tryCancel(long tag, Throwable failure) {
+        if (!STAMP.compareAndSet(this, stampOf(tag, PENDING), stampOf(tag, CANCELLED))) {
+            return false;
+        }
+        value = null;
+        error = failure;
+        CancelAction list;
+        synchronized (this) {
+            list = actions;
+            actions = null;
+        }
+        for (CancelAction action = list; action != null; action = action.next) {
+            action.fire();
+        }
+        return true;
+    }
+
+    /** Cancels the current yield if it is outstanding; used when the process ends. */
+    boolean cancelIfPending() {
+        long current = stamp();
+        return (current & 3) == PENDING && tryCancel(current >>> 2, null);
+    }
+
+    /** Owner: the result was consumed; the slot may be reused under a new tag. */
+    void free() {
+        command = null;
+        value = null;
+        error = null;
+        timerEntry = null;
+        if (actions != null) { // only handlers that registered a cancel action pay for the lock
+            synchronized (this) {
+                actions = null;
+            }
+        }
+        STAMP.setRelease(this, stampOf(tag(), FREE));
+    }
+
+    // --- YieldContext and Event ---
+
+    @Override
+    public long tag() {
+        return stamp() >>> 2;
+    }
+
+    @Override
+    public ProcessRef process() {
+        return cell;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return state() == CANCELLED;
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return deadline;
+    }
+
+    @Override
+    public Subscription onCancel(Runnable action) {
+        java.util.Objects.requireNonNull(action, "action");
+        synchronized (this) {
+            int state = state();
+            if (state == PENDING) {
+                CancelAction added = new CancelAction(this, action);
+                added.next = actions;
+                actions = added;
+                return added;
+            }
+            if (state != CANCELLED) {
+                return CancelAction.NONE; // the yield is over: it will never be cancelled
+            }
+        }
+        CancelAction.run(action);
+        return CancelAction.NONE;
+    }
+
+    synchronized void remove(CancelAction action) {
+        CancelAction previous = null;
+        for (CancelAction current = actions; current != null; previous = current, current = current.next) {
+            if (current == action) {
+                if (previous == null) {
+                    actions = current.next;
+                } else {
+                    previous.next = current.next;
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.RESULT;
+    }
+
+    @Override
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public Throwable error() {
+        return error;
+    }
+
+    @Override
+    public String toString() {
+        return "yield " + tag() + " of process " + cell.pid() + " (" + (command == null ? "-" : command.id()) + ")";
+    }
+}
