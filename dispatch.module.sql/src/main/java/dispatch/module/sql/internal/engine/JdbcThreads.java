@@ -68,11 +68,6 @@ final class JdbcThreads {
         }
     }
 
-    /** An executor for {@code Statement.cancel()} calls, which may block on the network (PostgreSQL). */
-    static ExecutorService canceller() {
-        return executor("dispatch-sql-cancel", 2, true);
-    }
-
     private static Method threadPerTaskMethod() {
         try {
             return Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);

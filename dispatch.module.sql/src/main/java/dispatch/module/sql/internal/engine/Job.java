@@ -1,14 +1,13 @@
 package dispatch.module.sql.internal.engine;
 
+import dispatch.api.DispatchException;
 import dispatch.api.ProcessRef;
 import dispatch.api.ResultReceiver;
 import dispatch.api.Subscription;
 import dispatch.api.YieldContext;
-import java.sql.SQLException;
+import dispatch.module.sql.SqlFailure;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,13 +21,13 @@ final class Job {
     private final ProcessRef process;
     private final long deadlineNanos;
     private final ResultReceiver receiver;
-    private final Executor canceller;
+    private final Canceller canceller;
     private final Subscription cancellation;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean cancelled;
     private volatile Statement running;
 
-    Job(YieldContext context, long tag, ResultReceiver receiver, Executor canceller) {
+    Job(YieldContext context, long tag, ResultReceiver receiver, Canceller canceller) {
         this.tag = tag;
         this.process = context.process();
         this.deadlineNanos = context.deadlineNanos();
@@ -54,17 +53,29 @@ final class Job {
         return cancelled;
     }
 
-    /** Marks {@code statement} as running, so that a cancellation cancels it. */
+    /**
+     * Marks {@code statement} as about to run, so that a cancellation cancels it. Together with
+     * {@link #cancelled()} (each writes, then reads the other's field) either this sees the
+     * cancellation or the cancellation sees the statement.
+     *
+     * @throws SqlFailure {@code cancelled} when the yield was cancelled already: do not run it
+     */
     void running(Statement statement) {
         running = statement;
         if (cancelled) {
-            cancel(statement);
+            running = null;
+            throw new SqlFailure(DispatchException.CANCELLED, "57014", "the yield was cancelled");
         }
     }
 
     /** The statement finished. */
     void idle() {
         running = null;
+    }
+
+    /** Whether {@code statement} is the one this job runs now. */
+    boolean isRunning(Statement statement) {
+        return running == statement;
     }
 
     /**
@@ -110,14 +121,10 @@ final class Job {
         }
     }
 
-    /** Fails the yield with {@code why} and cancels its running statement: the datasource is going away. */
+    /** Fails the yield with {@code why} and cancels its statement: the datasource is going away. */
     void abandon(Throwable why) {
-        cancelled = true; // a statement that starts after this is cancelled at once
+        cancelled();
         fail(why);
-        Statement statement = running;
-        if (statement != null) {
-            cancel(statement);
-        }
     }
 
     /** Whether the yield was completed (or failed) already. */
@@ -129,23 +136,7 @@ final class Job {
         cancelled = true;
         Statement statement = running;
         if (statement != null) {
-            cancel(statement);
-        }
-    }
-
-    private void cancel(Statement statement) {
-        try {
-            canceller.execute(() -> cancelNow(statement));
-        } catch (RejectedExecutionException e) {
-            cancelNow(statement); // shutting down: no canceller thread left
-        }
-    }
-
-    private static void cancelNow(Statement statement) {
-        try {
-            statement.cancel();
-        } catch (SQLException | RuntimeException e) {
-            // the statement finished or its connection is gone: nothing left to cancel
+            canceller.cancel(this, statement);
         }
     }
 }

@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The sql module's work: one method per command, each starting the JDBC work on a JDBC thread
@@ -43,7 +42,7 @@ public final class SqlEngine implements AutoCloseable {
     static final long CLOSE_WAIT_MILLIS = 5_000;
 
     private final HandleTable handles = new HandleTable();
-    private final ExecutorService canceller = JdbcThreads.canceller();
+    private final Canceller canceller = new Canceller();
     private final boolean allowVirtual;
     private final boolean callerRuns;
     private final Object lock = new Object();
