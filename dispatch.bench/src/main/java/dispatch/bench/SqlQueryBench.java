@@ -52,8 +52,8 @@ public class SqlQueryBench {
     static final String SQL = "SELECT id, name, amount FROM items WHERE id = ?";
 
     /**
-     * Whether a process on a virtual thread runs its SQL on that thread (the default); without,
-     * every query hops to a JDBC thread and back. Java 17 has no virtual threads: always hops.
+     * Whether a process that waits for its query ({@code ProcessContext.call}) runs the SQL on
+     * its own thread (the default); without, every query hops to a JDBC thread and back.
      */
     @Param({"true", "false"})
     public boolean callerRuns;

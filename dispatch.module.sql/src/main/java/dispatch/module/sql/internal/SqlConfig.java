@@ -10,7 +10,7 @@ public @interface SqlConfig {
     @AttributeDefinition(description = "run JDBC on virtual threads where the JVM has them (else pools sized to each datasource)")
     boolean virtual_threads() default true;
 
-    @AttributeDefinition(description = "run the SQL of a process on a virtual thread (JDK 21+) right on that thread, "
-            + "which waits for the result anyway; never for embedded H2 file databases")
+    @AttributeDefinition(description = "run the SQL of a process that only waits for it (ProcessContext.call) on the "
+            + "process's own thread, sparing two thread hand-overs; never for embedded H2 file databases")
     boolean caller_runs() default true;
 }

@@ -24,12 +24,26 @@ import dispatch.module.sql.internal.Harness.FakeProcess;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
 
 /**
  * Every kind of bad input gets an error result with a code, an SQLState and a message; the
  * process goes on using the module afterwards, and no connection is left behind.
  */
+@RunWith(Parameterized.class)
 public class BadInputTest {
+
+    /** Both ways a handler runs: on a JDBC thread, and on the waiting caller's thread. */
+    @Parameters(name = "callerWaits={0}")
+    public static Object[] callerWaits() {
+        return new Object[] {false, true};
+    }
+
+    @Parameter
+    public boolean callerWaits;
 
     private Harness sql;
     private FakeProcess process;
@@ -37,6 +51,7 @@ public class BadInputTest {
     @Before
     public void setUp() throws Exception {
         sql = new Harness("bad", 4, true);
+        sql.callerWaits = callerWaits;
         process = sql.process();
         sql.call(process, Execute.on("h2", "CREATE TABLE accounts (id INT PRIMARY KEY, balance INT NOT NULL CHECK (balance >= 0))"));
         sql.call(process, Execute.on("h2", "INSERT INTO accounts VALUES (1, 100), (2, 50)"));

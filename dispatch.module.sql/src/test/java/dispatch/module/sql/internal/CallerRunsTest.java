@@ -1,8 +1,8 @@
 package dispatch.module.sql.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import dispatch.module.sql.Begin;
 import dispatch.module.sql.Execute;
@@ -12,17 +12,18 @@ import dispatch.module.sql.TxExecute;
 import dispatch.module.sql.TxHandle;
 import dispatch.module.sql.internal.Harness.FakeProcess;
 import dispatch.module.sql.internal.Harness.Yield;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
+import dispatch.module.sql.internal.engine.SourceAccess;
+import dispatch.module.sql.internal.pool.DataSourceSettings;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
 /**
- * On a virtual thread (a blocking-style process's own thread, JDK 21+) the SQL runs right on
- * the caller's thread: the result is there when {@code handle} returns. Elsewhere it never is.
+ * When the process only waits for the result ({@code callerWaits}), the SQL runs right on the
+ * caller's thread: the result is there when {@code handle} returns. Otherwise it runs on a JDBC
+ * thread, and never for an embedded H2 file database.
  */
 public class CallerRunsTest {
 
@@ -41,52 +42,41 @@ public class CallerRunsTest {
         sql.close();
     }
 
-    private static ThreadFactory virtualThreads() {
-        try {
-            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private <T> T onVirtualThread(Supplier<T> body) throws Exception {
-        ThreadFactory factory = virtualThreads();
-        assumeTrue("this JVM has no virtual threads", factory != null);
-        CompletableFuture<T> result = new CompletableFuture<>();
-        factory.newThread(() -> {
-            try {
-                result.complete(body.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }).start();
-        return result.get(Harness.WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
     @Test
-    public void aVirtualCallerRunsItsStatementsItself() throws Exception {
-        boolean inline = onVirtualThread(() -> {
-            Yield insert = sql.start(process, Execute.on("h2", "INSERT INTO t VALUES (1, 1)"));
-            boolean done = insert.result.isDone();
-            Yield begin = sql.start(process, Begin.on("h2"));
-            TxHandle tx = (TxHandle) begin.value();
-            Yield update = sql.start(process, TxExecute.of(tx, "UPDATE t SET v = 2"));
-            done &= update.result.isDone();
-            Yield commit = sql.start(process, new TxCommit(tx));
-            return done && begin.result.isDone() && commit.result.isDone();
-        });
-        assertTrue("completed before handle returned", inline);
+    public void aWaitingCallerRunsItsStatementsItself() throws Exception {
+        Yield insert = sql.start(process, Execute.on("h2", "INSERT INTO t VALUES (1, 1)"), null, true);
+        assertTrue(insert.result.isDone());
+        Yield begin = sql.start(process, Begin.on("h2"), null, true);
+        assertTrue(begin.result.isDone());
+        TxHandle tx = (TxHandle) begin.value();
+        Yield update = sql.start(process, TxExecute.of(tx, "UPDATE t SET v = 2"), null, true);
+        assertTrue(update.result.isDone());
+        Yield commit = sql.start(process, new TxCommit(tx), null, true);
+        assertTrue(commit.result.isDone());
         assertEquals(2, sql.call(process, Query.on("h2", "SELECT v FROM t")).get(0, 0));
         sql.assertNoConnectionInUse();
     }
 
     @Test
+    public void aCallerThatDoesNotWaitNeverRunsTheStatement() throws Exception {
+        // the JDBC thread cannot finish before the query it is given has started: hold H2 on a lock
+        sql.call(process, Execute.on("h2", "INSERT INTO t VALUES (1, 1)"));
+        TxHandle locker = sql.call(process, Begin.on("h2"));
+        sql.call(process, TxExecute.of(locker, "UPDATE t SET v = 5 WHERE id = 1"));
+        FakeProcess other = sql.process();
+        Yield blocked = sql.start(other, Execute.on("h2", "UPDATE t SET v = 6 WHERE id = 1"), null, false);
+        assertFalse("the caller went on while the statement waits for the lock", blocked.result.isDone());
+        sql.call(process, new TxCommit(locker));
+        assertEquals(1L, ((dispatch.module.sql.ExecuteResult) blocked.value()).rowsAffected());
+        sql.assertNoConnectionInUse();
+    }
+
+    @Test
     public void anEmbeddedH2FileDatabaseNeverRunsOnTheCaller() {
-        assertTrue(dispatch.module.sql.internal.engine.SourceAccess.embeddedH2OnFiles("jdbc:h2:file:/data/h2/dispatch"));
-        assertTrue(dispatch.module.sql.internal.engine.SourceAccess.embeddedH2OnFiles("jdbc:h2:./data/db"));
-        assertTrue(!dispatch.module.sql.internal.engine.SourceAccess.embeddedH2OnFiles("jdbc:h2:mem:x"));
-        assertTrue(!dispatch.module.sql.internal.engine.SourceAccess.embeddedH2OnFiles("jdbc:h2:tcp://localhost/x"));
-        assertTrue(!dispatch.module.sql.internal.engine.SourceAccess.embeddedH2OnFiles("jdbc:postgresql://h/x"));
+        assertTrue(SourceAccess.embeddedH2OnFiles("jdbc:h2:file:/data/h2/dispatch"));
+        assertTrue(SourceAccess.embeddedH2OnFiles("jdbc:h2:./data/db"));
+        assertFalse(SourceAccess.embeddedH2OnFiles("jdbc:h2:mem:x"));
+        assertFalse(SourceAccess.embeddedH2OnFiles("jdbc:h2:tcp://localhost/x"));
+        assertFalse(SourceAccess.embeddedH2OnFiles("jdbc:postgresql://h/x"));
     }
 }

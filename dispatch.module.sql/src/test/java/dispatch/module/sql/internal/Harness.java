@@ -41,6 +41,8 @@ final class Harness implements AutoCloseable {
 
     final SqlDispatcher dispatcher;
     final HikariSqlPool pool;
+    /** Whether {@link #call} yields like {@code ProcessContext.call} (the caller waits: the SQL may run on it). */
+    volatile boolean callerWaits;
     private final Map<Integer, Handler> handlers = new HashMap<>();
     private final AtomicLong pids = new AtomicLong();
     private final AtomicLong tags = new AtomicLong();
@@ -77,8 +79,12 @@ final class Harness implements AutoCloseable {
     }
 
     Yield start(FakeProcess process, Command<?> command, Duration timeout) {
+        return start(process, command, timeout, false);
+    }
+
+    Yield start(FakeProcess process, Command<?> command, Duration timeout, boolean callerWaits) {
         Yield yield = new Yield(tags.incrementAndGet(), process,
-                timeout == null ? YieldContext.NO_DEADLINE : System.nanoTime() + timeout.toNanos());
+                timeout == null ? YieldContext.NO_DEADLINE : System.nanoTime() + timeout.toNanos(), callerWaits);
         process.outstanding.put(yield.tag, yield);
         if (timeout != null) {
             timer.schedule(() -> yield.expire(), timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -95,12 +101,12 @@ final class Harness implements AutoCloseable {
     /** Yields and waits for the value; an error result is thrown. */
     @SuppressWarnings("unchecked")
     <R> R call(FakeProcess process, Command<R> command) {
-        return (R) start(process, command).value();
+        return (R) start(process, command, null, callerWaits).value();
     }
 
     /** Yields and waits for the error result, which must be a {@code T}. */
     <T extends Throwable> T failure(FakeProcess process, Command<?> command, Class<T> type) {
-        Throwable error = start(process, command).error();
+        Throwable error = start(process, command, null, callerWaits).error();
         assertTrue("expected " + type.getSimpleName() + " but got " + error, type.isInstance(error));
         return type.cast(error);
     }
@@ -180,14 +186,21 @@ final class Harness implements AutoCloseable {
         final long tag;
         final FakeProcess process;
         final long deadline;
+        final boolean callerWaits;
         final CompletableFuture<Object> result = new CompletableFuture<>();
         private final List<Runnable> cancelActions = new ArrayList<>();
         private volatile boolean cancelled;
 
-        Yield(long tag, FakeProcess process, long deadline) {
+        Yield(long tag, FakeProcess process, long deadline, boolean callerWaits) {
             this.tag = tag;
             this.process = process;
             this.deadline = deadline;
+            this.callerWaits = callerWaits;
+        }
+
+        @Override
+        public boolean callerWaits() {
+            return callerWaits;
         }
 
         @Override

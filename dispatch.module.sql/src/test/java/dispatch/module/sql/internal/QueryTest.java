@@ -36,9 +36,23 @@ import java.util.UUID;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
 
 /** Queries, updates, generated keys, value mapping, max rows and pages, on H2 in memory. */
+@RunWith(Parameterized.class)
 public class QueryTest {
+
+    /** Both ways a handler runs: on a JDBC thread, and on the waiting caller's thread. */
+    @Parameters(name = "callerWaits={0}")
+    public static Object[] callerWaits() {
+        return new Object[] {false, true};
+    }
+
+    @Parameter
+    public boolean callerWaits;
 
     private Harness sql;
     private FakeProcess process;
@@ -46,6 +60,7 @@ public class QueryTest {
     @Before
     public void setUp() throws Exception {
         sql = new Harness("query", 4, true);
+        sql.callerWaits = callerWaits;
         process = sql.process();
     }
 

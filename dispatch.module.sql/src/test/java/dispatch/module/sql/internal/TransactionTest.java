@@ -32,14 +32,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
 
 /** Transactions: visibility, isolation, statements and cursors in them, cleanup when a process ends, contention. */
+@RunWith(Parameterized.class)
 public class TransactionTest {
+
+    /** Both ways a handler runs: on a JDBC thread, and on the waiting caller's thread. */
+    @Parameters(name = "callerWaits={0}")
+    public static Object[] callerWaits() {
+        return new Object[] {false, true};
+    }
+
+    @Parameter
+    public boolean callerWaits;
 
     private Harness sql;
 
     private void start(int poolSize, boolean virtualThreads) throws Exception {
         sql = new Harness("tx", poolSize, virtualThreads);
+        sql.callerWaits = callerWaits;
         FakeProcess setup = sql.process();
         sql.call(setup, Execute.on("h2", "CREATE TABLE accounts (id INT PRIMARY KEY, balance INT NOT NULL)"));
         sql.call(setup, Execute.on("h2", "INSERT INTO accounts SELECT X, 1000 FROM SYSTEM_RANGE(1, 10)"));

@@ -1,8 +1,5 @@
 package dispatch.module.sql.internal.engine;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class JdbcThreads {
 
     private static final Method NEW_THREAD_PER_TASK = threadPerTaskMethod();
-    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
     private static final ThreadFactory VIRTUAL = virtualFactory();
 
     private JdbcThreads() {
@@ -56,30 +52,10 @@ final class JdbcThreads {
         return pool;
     }
 
-    /** Whether {@code thread} is a virtual thread (never, before Java 21). */
-    static boolean isVirtual(Thread thread) {
-        if (IS_VIRTUAL == null) {
-            return false;
-        }
-        try {
-            return (boolean) IS_VIRTUAL.invokeExact(thread);
-        } catch (Throwable e) {
-            return false;
-        }
-    }
-
     private static Method threadPerTaskMethod() {
         try {
             return Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
         } catch (NoSuchMethodException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static MethodHandle isVirtualHandle() {
-        try {
-            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
     }

@@ -28,7 +28,7 @@ final class Source {
     final ExecutorService acquiring;
     final ExecutorService holding;
     /**
-     * Whether JDBC may run on a caller's (virtual) thread: not for an embedded H2 database on
+     * Whether JDBC may run on a waiting caller's thread: not for an embedded H2 database on
      * files, whose file channels an interrupt of that thread (a process being terminated)
      * would close under the database.
      */

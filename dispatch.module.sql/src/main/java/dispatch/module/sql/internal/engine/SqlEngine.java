@@ -51,31 +51,35 @@ public final class SqlEngine implements AutoCloseable {
 
     /**
      * @param allowVirtual whether JDBC may run on virtual threads where the JVM has them
-     * @param callerRuns   whether a command yielded from a virtual thread (a blocking-style
-     *                     process's own thread, which waits for the result anyway) runs its JDBC
-     *                     right there, sparing two thread hand-overs
+     * @param callerRuns   whether a command whose process does nothing but wait for it
+     *                     ({@link YieldContext#callerWaits()}) runs its JDBC right on the
+     *                     caller's thread, sparing two thread hand-overs
      */
     public SqlEngine(boolean allowVirtual, boolean callerRuns) {
         this.allowVirtual = allowVirtual;
         this.callerRuns = callerRuns;
     }
 
-    /** Runs connection-taking work: on the caller's thread when it may block, else on a JDBC thread. */
-    private void start(Source source, Task task) {
-        if (callerRuns && source.callerMayRun && JdbcThreads.isVirtual(Thread.currentThread())) {
+    /** Runs connection-taking work: on the caller's thread when its process waits anyway, else on a JDBC thread. */
+    private void start(YieldContext context, Source source, Task task) {
+        if (runsHere(context, source)) {
             source.runHere(task);
         } else {
             source.submit(task);
         }
     }
 
-    /** Runs work on a held connection's lane: on the caller's thread when it may block and the lane is idle. */
-    private void start(Lane lane, Source source, Task task) {
-        if (callerRuns && source.callerMayRun && JdbcThreads.isVirtual(Thread.currentThread())) {
+    /** Runs work on a held connection's lane: on the caller's thread when its process waits anyway and the lane is idle. */
+    private void start(YieldContext context, Lane lane, Source source, Task task) {
+        if (runsHere(context, source)) {
             lane.runHereOrSubmit(task);
         } else {
             lane.submit(task);
         }
+    }
+
+    private boolean runsHere(YieldContext context, Source source) {
+        return callerRuns && source.callerMayRun && context.callerWaits();
     }
 
     /** Whether JDBC runs on virtual threads. */
@@ -138,21 +142,21 @@ public final class SqlEngine implements AutoCloseable {
         Source source = source(query.datasource());
         Values.check(query.params());
         Job job = job(context, tag, receiver);
-        start(source, new JobTask(job, source, () -> runQuery(job, source, query.sql(), query.params(), query.options())));
+        start(context, source, new JobTask(job, source, () -> runQuery(job, source, query.sql(), query.params(), query.options())));
     }
 
     public void execute(YieldContext context, Execute execute, long tag, ResultReceiver receiver) {
         Source source = source(execute.datasource());
         Values.check(execute.params());
         Job job = job(context, tag, receiver);
-        start(source, new JobTask(job, source,
+        start(context, source, new JobTask(job, source,
                 () -> runExecute(job, source, execute.sql(), execute.params(), execute.keys(), execute.options())));
     }
 
     public void prepare(YieldContext context, Prepare prepare, long tag, ResultReceiver receiver) {
         Source source = source(prepare.datasource());
         Job job = job(context, tag, receiver);
-        start(source, new JobTask(job, source, () -> {
+        start(context, source, new JobTask(job, source, () -> {
             int count;
             Connection connection = source.borrow();
             try (PreparedStatement statement = Jdbc.prepare(connection, prepare.sql(), prepare.keys())) {
@@ -169,7 +173,7 @@ public final class SqlEngine implements AutoCloseable {
     public void begin(YieldContext context, Begin begin, long tag, ResultReceiver receiver) {
         Source source = source(begin.datasource());
         Job job = job(context, tag, receiver);
-        start(source, new JobTask(job, source, () -> {
+        start(context, source, new JobTask(job, source, () -> {
             Connection connection = source.borrow();
             Tx tx;
             try {
@@ -202,12 +206,12 @@ public final class SqlEngine implements AutoCloseable {
         Job job = job(context, tag, receiver);
         if (statement instanceof PlainStatement plain) {
             Values.checkCount(query.params(), plain.parameterCount);
-            start(plain.source, new JobTask(job, plain.source,
+            start(context, plain.source, new JobTask(job, plain.source,
                     () -> runQuery(job, plain.source, plain.sql, query.params(), query.options())));
         } else {
             TxStatement inTx = (TxStatement) statement;
             Values.checkCount(query.params(), inTx.parameterCount);
-            start(inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
+            start(context, inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
                 inTx.checkOpen();
                 if (query.options().pageSize() > 0) {
                     openTxCursor(job, inTx.tx, inTx.sql, query.params(), query.options());
@@ -224,12 +228,12 @@ public final class SqlEngine implements AutoCloseable {
         Job job = job(context, tag, receiver);
         if (statement instanceof PlainStatement plain) {
             Values.checkCount(execute.params(), plain.parameterCount);
-            start(plain.source, new JobTask(job, plain.source,
+            start(context, plain.source, new JobTask(job, plain.source,
                     () -> runExecute(job, plain.source, plain.sql, execute.params(), plain.keys, execute.options())));
         } else {
             TxStatement inTx = (TxStatement) statement;
             Values.checkCount(execute.params(), inTx.parameterCount);
-            start(inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
+            start(context, inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
                 inTx.checkOpen();
                 job.complete(Jdbc.execute(job, inTx.source, inTx.statement, execute.params(), inTx.keys,
                         execute.options()));
@@ -246,7 +250,7 @@ public final class SqlEngine implements AutoCloseable {
         }
         TxStatement inTx = (TxStatement) statement;
         Job job = job(context, tag, receiver);
-        start(inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
+        start(context, inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
             if (!inTx.isOpen()) {
                 inTx.checkOpen();
             }
@@ -261,7 +265,7 @@ public final class SqlEngine implements AutoCloseable {
         Tx tx = handles.get(Resource.Kind.TX, Tx.class, query.tx().id(), pid(context));
         Values.check(query.params());
         Job job = job(context, tag, receiver);
-        start(tx.lane, tx.source, new JobTask(job, tx.source, () -> {
+        start(context, tx.lane, tx.source, new JobTask(job, tx.source, () -> {
             tx.checkOpen();
             if (query.options().pageSize() > 0) {
                 openTxCursor(job, tx, query.sql(), query.params(), query.options());
@@ -275,7 +279,7 @@ public final class SqlEngine implements AutoCloseable {
         Tx tx = handles.get(Resource.Kind.TX, Tx.class, execute.tx().id(), pid(context));
         Values.check(execute.params());
         Job job = job(context, tag, receiver);
-        start(tx.lane, tx.source, new JobTask(job, tx.source, () -> {
+        start(context, tx.lane, tx.source, new JobTask(job, tx.source, () -> {
             tx.checkOpen();
             job.complete(Jdbc.execute(job, tx.source, tx.connection, execute.sql(), execute.params(), execute.keys(),
                     execute.options()));
@@ -285,7 +289,7 @@ public final class SqlEngine implements AutoCloseable {
     public void txPrepare(YieldContext context, TxPrepare prepare, long tag, ResultReceiver receiver) {
         Tx tx = handles.get(Resource.Kind.TX, Tx.class, prepare.tx().id(), pid(context));
         Job job = job(context, tag, receiver);
-        start(tx.lane, tx.source, new JobTask(job, tx.source, () -> {
+        start(context, tx.lane, tx.source, new JobTask(job, tx.source, () -> {
             tx.checkOpen();
             PreparedStatement prepared = Jdbc.prepare(tx.connection, prepare.sql(), prepare.keys());
             TxStatement statement;
@@ -312,7 +316,7 @@ public final class SqlEngine implements AutoCloseable {
     private void end(YieldContext context, long txId, boolean commit, long tag, ResultReceiver receiver) {
         Tx tx = handles.get(Resource.Kind.TX, Tx.class, txId, pid(context));
         Job job = job(context, tag, receiver);
-        start(tx.lane, tx.source, new Task() {
+        start(context, tx.lane, tx.source, new Task() {
             @Override
             public void run() {
                 if (job.isCancelled()) {
@@ -344,7 +348,7 @@ public final class SqlEngine implements AutoCloseable {
     public void fetch(YieldContext context, Fetch fetch, long tag, ResultReceiver receiver) {
         Cursor cursor = handles.get(Resource.Kind.CURSOR, Cursor.class, fetch.cursor().id(), pid(context));
         Job job = job(context, tag, receiver);
-        start(cursor.lane, cursor.source, new JobTask(job, cursor.source, () -> {
+        start(context, cursor.lane, cursor.source, new JobTask(job, cursor.source, () -> {
             cursor.checkOpen();
             Rows page;
             try {
@@ -362,7 +366,7 @@ public final class SqlEngine implements AutoCloseable {
     public void cursorClose(YieldContext context, CursorClose close, long tag, ResultReceiver receiver) {
         Cursor cursor = handles.get(Resource.Kind.CURSOR, Cursor.class, close.cursor().id(), pid(context));
         Job job = job(context, tag, receiver);
-        start(cursor.lane, cursor.source, new JobTask(job, cursor.source, () -> {
+        start(context, cursor.lane, cursor.source, new JobTask(job, cursor.source, () -> {
             cursor.checkOpen();
             cursor.closeNow();
             job.complete(null);
