@@ -1,5 +1,11 @@
 package dispatch.bench;
 
+import dispatch.api.Handler;
+import dispatch.api.ProcessRef;
+import dispatch.api.Registrar;
+import dispatch.api.ResultReceiver;
+import dispatch.api.Subscription;
+import dispatch.api.YieldContext;
 import dispatch.api.process.BlockingProcess;
 import dispatch.core.registry.Claimant;
 import dispatch.core.registry.CommandRegistry;
@@ -63,6 +69,69 @@ public class SqlQueryBench {
     private DispatchRuntime runtime;
     private long pid;
     private volatile CompletableFuture<Object> batchDone;
+    private Handler queryHandler;
+    private final WaitingCaller caller = new WaitingCaller();
+
+    /** A yield context and receiver for a caller that waits on this thread; the result lands in a field. */
+    static final class WaitingCaller implements YieldContext, ResultReceiver, ProcessRef {
+        Object result;
+
+        @Override
+        public boolean completeYield(long tag, Object data, Throwable error) {
+            result = error == null ? data : error;
+            return true;
+        }
+
+        @Override
+        public long tag() {
+            return 0;
+        }
+
+        @Override
+        public ProcessRef process() {
+            return this;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public long deadlineNanos() {
+            return NO_DEADLINE;
+        }
+
+        @Override
+        public boolean callerWaits() {
+            return true;
+        }
+
+        @Override
+        public Subscription onCancel(Runnable action) {
+            return () -> { };
+        }
+
+        @Override
+        public long pid() {
+            return 1;
+        }
+
+        @Override
+        public boolean isAlive() {
+            return true;
+        }
+
+        @Override
+        public boolean send(Object message) {
+            return true;
+        }
+
+        @Override
+        public Subscription onExit(Runnable action) {
+            return () -> { };
+        }
+    }
 
     @Setup
     public void setUp() throws Exception {
@@ -76,6 +145,14 @@ public class SqlQueryBench {
         }
         sql = new SqlDispatcher(true, callerRuns);
         sql.addPool(pool, Map.of());
+        sql.registerAll(new Registrar() {
+            @Override
+            public void register(int id, String commandName, Handler handler) {
+                if (id == Query.ID) {
+                    queryHandler = handler;
+                }
+            }
+        });
         CommandRegistry registry = new CommandRegistry();
         try {
             registry.register(new Claimant("sql", "dispatch.module.sql", 1), sql);
@@ -104,6 +181,22 @@ public class SqlQueryBench {
         batchDone = done;
         runtime.send(pid, BATCH);
         return done.get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The sql module's own share: its handler called straight from this thread as a waiting
+     * caller, without the runtime (no process, no yield slot, no inbox).
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object handlerOnly() throws Exception {
+        Object last = null;
+        for (int i = 0; i < BATCH; i++) {
+            Query query = Query.on("bench", SQL, 1 + (i % 1000));
+            queryHandler.handle(caller, query, i, caller);
+            last = caller.result;
+        }
+        return last;
     }
 
     @Benchmark

@@ -137,9 +137,16 @@ final class Jdbc {
         }
     }
 
-    /** Sets the query timeout of a statement of {@code job}. */
+    /**
+     * Sets the query timeout of a statement of {@code job}, only when it changes: H2 keeps the
+     * timeout per connection and runs a {@code SET QUERY_TIMEOUT} command for every call, which
+     * also throws away its cache of parsed statements.
+     */
     static void configure(Job job, Source source, Statement statement, Options options) throws SQLException {
-        statement.setQueryTimeout(job.timeoutSeconds(options.timeout(), source.pool.settings().queryTimeoutSeconds()));
+        int seconds = job.timeoutSeconds(options.timeout(), source.pool.settings().queryTimeoutSeconds());
+        if (statement.getQueryTimeout() != seconds) {
+            statement.setQueryTimeout(seconds);
+        }
     }
 
     static SqlFailure tooMany(int cap) {
