@@ -72,6 +72,11 @@ final class Ticker extends WheelTask implements ClockHandle, Runnable {
     }
 
     @Override
+    boolean repeats() {
+        return true;
+    }
+
+    @Override
     long expire(long nowNanos) {
         synchronized (this) {
             if (stopped) {

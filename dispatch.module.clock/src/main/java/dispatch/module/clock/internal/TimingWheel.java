@@ -463,13 +463,15 @@ final class TimingWheel implements AutoCloseable {
         if (!task.casState(WheelTask.SCHEDULED, WheelTask.FIRING)) {
             return; // cancelled; its cancel request finds it unlinked
         }
-        long again;
-        try {
-            again = task.expire(now);
-        } catch (Throwable e) {
-            LOG.log(Level.ERROR, "clock task " + task.getClass().getSimpleName() + " failed", e);
-            again = WheelTask.NO_REPEAT;
+        if (!task.repeats()) {
+            // Counted out before it runs: the process it completes may read the counts at once.
+            if (task.casState(WheelTask.FIRING, WheelTask.DONE)) {
+                live[task.kind()].decrement();
+                expire(task, now);
+            }
+            return;
         }
+        long again = expire(task, now);
         if (again == WheelTask.NO_REPEAT) {
             if (task.casState(WheelTask.FIRING, WheelTask.DONE)) {
                 live[task.kind()].decrement();
@@ -478,6 +480,15 @@ final class TimingWheel implements AutoCloseable {
             long earliest = origin + (elapsed + 1) * tickNanos; // a repeat never fires in the same round
             task.deadline = again - earliest < 0 ? earliest : again;
             insert(task);
+        }
+    }
+
+    private static long expire(WheelTask task, long now) {
+        try {
+            return task.expire(now);
+        } catch (Throwable e) {
+            LOG.log(Level.ERROR, "clock task " + task.getClass().getSimpleName() + " failed", e);
+            return WheelTask.NO_REPEAT;
         }
     }
 

@@ -228,6 +228,11 @@ public class TimingWheelTest {
             }
 
             @Override
+            boolean repeats() {
+                return true;
+            }
+
+            @Override
             int kind() {
                 return 1;
             }
