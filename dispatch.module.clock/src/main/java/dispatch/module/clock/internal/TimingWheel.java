@@ -1,6 +1,7 @@
 package dispatch.module.clock.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -496,7 +497,7 @@ final class TimingWheel implements AutoCloseable {
         for (WheelTask head : slots) {
             sweepList(head);
         }
-        java.util.Arrays.fill(occupied, 0L);
+        Arrays.fill(occupied, 0L);
         linked = 0;
         entries = 0;
         swept = true;
