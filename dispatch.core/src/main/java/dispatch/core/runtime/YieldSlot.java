@@ -48,6 +48,7 @@ final class YieldSlot extends Node implements YieldContext, Event {
     Object value;
     Throwable error;
     long deadline = NO_DEADLINE;
+    boolean callerWaits; // owner only, read by the handler during handle() on the owner's thread
     DeadlineTimer.Entry timerEntry;
     boolean arrived; // owner only: the result was taken out of the inbox
 
@@ -71,8 +72,9 @@ final class YieldSlot extends Node implements YieldContext, Event {
     }
 
     /** Owner: starts a yield with a fresh tag. */
-    void activate(long tag, Command<?> command, long deadline) {
+    void activate(long tag, Command<?> command, long deadline, boolean callerWaits) {
         this.command = command;
+        this.callerWaits = callerWaits;
         this.value = null;
         this.error = null;
         this.deadline = deadline;
@@ -155,6 +157,11 @@ final class YieldSlot extends Node implements YieldContext, Event {
     @Override
     public long deadlineNanos() {
         return deadline;
+    }
+
+    @Override
+    public boolean callerWaits() {
+        return callerWaits;
     }
 
     @Override
