@@ -359,8 +359,9 @@ public class TimingWheelTest {
                 }
             };
             marker.onExpire = round::countDown;
-            // Already due: it fires in the round that takes it in, so it is never counted in entries().
-            wheel.schedule(marker, System.nanoTime() - MS);
+            // Due long ago: it fires in the round that takes it in, so it is never counted in
+            // entries() (a deadline just past could still round up to the wheel's next tick).
+            wheel.schedule(marker, System.nanoTime() - TimeUnit.SECONDS.toNanos(1));
             assertTrue(round.await(5, TimeUnit.SECONDS));
         }
     }
