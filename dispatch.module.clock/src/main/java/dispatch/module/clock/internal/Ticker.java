@@ -72,11 +72,6 @@ final class Ticker extends WheelTask implements ClockHandle, Runnable {
     }
 
     @Override
-    boolean repeats() {
-        return true;
-    }
-
-    @Override
     long expire(long nowNanos) {
         synchronized (this) {
             if (stopped) {

@@ -65,11 +65,6 @@ abstract class WheelTask {
     void abort() {
     }
 
-    /** Whether {@link #expire} may ask for another round; a one-shot task is counted out before it runs. */
-    boolean repeats() {
-        return false;
-    }
-
     /** Which of the wheel's live counters ({@link TimingWheel#live(int)}) counts this task. */
     abstract int kind();
 
