@@ -192,9 +192,9 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         long completions = endedCompletions.sum();
         long errors = endedErrors.sum();
         for (ProcessCell cell : table.values()) {
-            yields += cell.yields;
-            completions += cell.completions;
-            errors += cell.errors;
+            yields += cell.slots.yields;
+            completions += cell.slots.completions;
+            errors += cell.slots.errors;
         }
         return new RuntimeStats(table.size(), spawned.sum(), yields, completions, errors, ignored.sum());
     }
@@ -203,9 +203,9 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     void ended(ProcessCell cell, ExitReason reason) {
         table.remove(cell.pid);
         recentExits.put(cell.pid, reason);
-        endedYields.add(cell.yields);
-        endedCompletions.add(cell.completions);
-        endedErrors.add(cell.errors);
+        endedYields.add(cell.slots.yields);
+        endedCompletions.add(cell.slots.completions);
+        endedErrors.add(cell.slots.errors);
         try {
             topology.exited(cell, reason);
         } finally {

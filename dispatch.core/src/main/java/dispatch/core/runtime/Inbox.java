@@ -14,14 +14,17 @@ import java.lang.invoke.VarHandle;
  * become visible only after its read of the process's state; so a consumer about to sleep must
  * look at {@link #isEmpty()} (which reads the tail, written by the exchange, a full fence)
  * after it announced that it sleeps.
+ *
+ * <p>The producers' tail and the consumer's head sit on cache lines of their own (see
+ * {@link InboxFields}), so that they do not slow each other down.
  */
-final class Inbox {
+final class Inbox extends InboxFields.HeadPad {
 
     private static final VarHandle TAIL;
 
     static {
         try {
-            TAIL = MethodHandles.lookup().findVarHandle(Inbox.class, "tail", Node.class);
+            TAIL = MethodHandles.lookup().findVarHandle(InboxFields.Tail.class, "tail", Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -30,10 +33,12 @@ final class Inbox {
     private static final class Stub extends Node {
     }
 
-    private final Node stub = new Stub();
-    @SuppressWarnings("unused") // accessed through TAIL
-    private volatile Node tail = stub;
-    private Node head = stub; // consumer only
+    Inbox() {
+        Node first = new Stub();
+        stub = first;
+        head = first;
+        TAIL.setRelease(this, first);
+    }
 
     /** Appends a node. Safe from any thread; the node must not be in any queue. */
     void push(Node node) {

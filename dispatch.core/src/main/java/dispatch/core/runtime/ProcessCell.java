@@ -55,11 +55,6 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
      */
     Thread owner;
 
-    // Written only by the owner; read racily for statistics.
-    long yields;
-    long completions;
-    long errors;
-
     ProcessCell(DispatchRuntime runtime, long pid, String name) {
         this.runtime = runtime;
         this.pid = pid;
@@ -107,7 +102,7 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
             deadline = System.nanoTime() + timeoutNanos;
         }
         slot.activate(tag, command, deadline, callerWaits);
-        yields++;
+        slots.yields++;
         if (endReason() != null) {
             slot.tryCancel(tag, null); // the process is ending: this yield never gets a result
             return tag;
@@ -178,9 +173,9 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
      * completed yield and reuses or retires the slot.
      */
     final void consumed(YieldSlot slot) {
-        completions++;
+        slots.completions++;
         if (slot.error != null) {
-            errors++;
+            slots.errors++;
         }
         if (slot.state() == YieldSlot.DONE) {
             Command<?> command = slot.command;

@@ -8,24 +8,19 @@ import java.util.function.Consumer;
  * from any thread finds its slot with one array read: no map, no boxing, no lock. The high
  * bits of a tag are the process-local yield counter, which makes every tag unique and lets a
  * slot tell its current yield from an older one. Only the process's own thread acquires and
- * frees slots; any thread may look one up.
+ * frees slots; any thread may look one up. The owner's bookkeeping (and the process's
+ * counters) lies on other cache lines than the array completers read (see {@link SlotFields}).
  */
-final class SlotTable {
+final class SlotTable extends SlotFields.OwnerPad {
 
     static final int INDEX_BITS = 20;
     static final int MAX_SLOTS = 1 << INDEX_BITS;
     private static final long INDEX_MASK = MAX_SLOTS - 1;
     private static final long MAX_SEQUENCE = (1L << (62 - INDEX_BITS)) - 1;
 
-    private final ProcessCell cell;
-    private volatile YieldSlot[] slots = new YieldSlot[4];
-    private int used; // owner only, like everything below
-    private int[] free = new int[4];
-    private int freeCount;
-    private long sequence;
-
     SlotTable(ProcessCell cell) {
         this.cell = cell;
+        this.slots = new YieldSlot[4];
     }
 
     /** Owner: a free slot and a fresh tag for it; the caller activates it. */

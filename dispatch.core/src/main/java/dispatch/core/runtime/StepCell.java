@@ -48,11 +48,7 @@ final class StepCell extends ProcessCell implements StepOutput {
 
     StepCell nextRunnable; // the run queue's link, guarded by the scheduler
 
-    // Owner only.
-    private EventBatch pending = new EventBatch();
-    private EventBatch spare = new EventBatch();
-    private boolean started;
-    private boolean continueWanted;
+    private final StepLocals local = new StepLocals(); // owner only
 
     StepCell(DispatchRuntime runtime, long pid, StepProcess process) {
         super(runtime, pid, nameOf(process));
@@ -105,7 +101,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             // A handler completed on the worker running this process: no atomics needed, but
             // whatever other threads completed earlier must come first.
             drainInbox();
-            pending.add(node);
+            local.pending.add(node);
         } else {
             inbox.push(node);
             signal();
@@ -129,7 +125,7 @@ final class StepCell extends ProcessCell implements StepOutput {
 
     private void drainInbox() {
         for (Node node = inbox.poll(); node != null; node = inbox.poll()) {
-            pending.add(node);
+            local.pending.add(node);
         }
     }
 
@@ -148,7 +144,7 @@ final class StepCell extends ProcessCell implements StepOutput {
                 return;
             }
             drainInbox();
-            if (!started || continueWanted || pending.size() > 0) {
+            if (!local.started || local.continueWanted || local.pending.size() > 0) {
                 if (!step()) {
                     return;
                 }
@@ -157,7 +153,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             if (endReason() != null) {
                 continue;
             }
-            if (continueWanted || pending.size() > 0) {
+            if (local.continueWanted || local.pending.size() > 0) {
                 if (steps >= budget) {
                     requeue();
                     return;
@@ -223,10 +219,8 @@ final class StepCell extends ProcessCell implements StepOutput {
 
     /** One step; {@code false} when the process ended in it. */
     private boolean step() {
-        EventBatch events = pending;
-        pending = spare;
-        spare = events;
-        started = true;
+        EventBatch events = local.takePending();
+        local.started = true;
         Status status;
         try {
             status = process.step(events, this);
@@ -247,7 +241,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             end(ExitReason.failed(new NullPointerException("step() of " + name + " returned null")));
             return false;
         }
-        continueWanted = status == Status.CONTINUE;
+        local.continueWanted = status == Status.CONTINUE;
         return true;
     }
 
@@ -266,8 +260,8 @@ final class StepCell extends ProcessCell implements StepOutput {
     private void end(ExitReason reason) {
         owner = null;
         STATE.setVolatile(this, DEAD);
-        pending.clear();
-        spare.clear();
+        local.pending.clear();
+        local.spare.clear();
         finish(reason == null ? endReason() : reason);
     }
 

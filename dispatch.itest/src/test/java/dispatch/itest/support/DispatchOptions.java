@@ -2,8 +2,10 @@ package dispatch.itest.support;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
@@ -56,6 +58,16 @@ public final class DispatchOptions {
     private static Option provision(String name, Set<String> installedOnly) {
         UrlProvisionOption option = bundle(jar(name).toURI().toString());
         return installedOnly.contains(name) ? option.noStart() : option;
+    }
+
+    /**
+     * What a test needs to run the JDK's HTTP server inside the framework (native container,
+     * same JVM): the framework exports {@code com.sun.net.httpserver}, and the server answers
+     * without waiting for delayed ACKs (40 ms a response otherwise).
+     */
+    public static Option loopbackHttp() {
+        return composite(systemPackage("com.sun.net.httpserver"),
+                systemProperty("sun.net.httpserver.nodelay").value("true"));
     }
 
     /** The jar of a provisioned bundle. */
