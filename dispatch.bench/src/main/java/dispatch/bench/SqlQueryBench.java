@@ -74,7 +74,7 @@ public class SqlQueryBench {
 
     /** A yield context and receiver for a caller that waits on this thread; the result lands in a field. */
     static final class WaitingCaller implements YieldContext, ResultReceiver, ProcessRef {
-        Object result;
+        volatile Object result;
 
         @Override
         public boolean completeYield(long tag, Object data, Throwable error) {
@@ -185,7 +185,8 @@ public class SqlQueryBench {
 
     /**
      * The sql module's own share: its handler called straight from this thread as a waiting
-     * caller, without the runtime (no process, no yield slot, no inbox).
+     * caller, without the runtime (no process, no yield slot, no inbox). Without callerRuns the
+     * query hops to a JDBC thread, and this thread spins for the result.
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
@@ -193,8 +194,13 @@ public class SqlQueryBench {
         Object last = null;
         for (int i = 0; i < BATCH; i++) {
             Query query = Query.on("bench", SQL, 1 + (i % 1000));
+            caller.result = null;
             queryHandler.handle(caller, query, i, caller);
-            last = caller.result;
+            Object result;
+            while ((result = caller.result) == null) {
+                Thread.onSpinWait(); // only without callerRuns: the result comes from a JDBC thread
+            }
+            last = result;
         }
         return last;
     }
