@@ -84,6 +84,14 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
 
     /** Owner: yields a command; {@code timeoutNanos} &lt; 0 means no deadline. */
     final long dispatch(Command<?> command, long timeoutNanos) {
+        return dispatch(command, timeoutNanos, false);
+    }
+
+    /**
+     * Owner: yields a command; {@code callerWaits} tells the handler that this thread does
+     * nothing but wait for the result (see {@link YieldContext#callerWaits()}).
+     */
+    final long dispatch(Command<?> command, long timeoutNanos, boolean callerWaits) {
         if (command == null) {
             throw new NullPointerException("command");
         }
@@ -95,7 +103,8 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
         if (timeoutNanos >= 0 && timeoutNanos < MAX_TIMEOUT_NANOS) {
             deadline = System.nanoTime() + timeoutNanos;
         }
-        slot.activate(tag, command, id, route == null ? YieldSlot.NO_CLAIMANT : route.claimant().serviceId(), deadline);
+        slot.activate(tag, command, id, route == null ? YieldSlot.NO_CLAIMANT : route.claimant().serviceId(), deadline,
+                callerWaits);
         slots.yields++;
         if (endReason() != null) {
             slot.tryCancel(tag, null); // the process is ending: this yield never gets a result

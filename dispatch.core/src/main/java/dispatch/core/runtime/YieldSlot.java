@@ -59,6 +59,7 @@ final class YieldSlot extends Node implements YieldContext, Event {
     Object value;
     Throwable error;
     long deadline = NO_DEADLINE;
+    boolean callerWaits; // owner only, read by the handler during handle() on the owner's thread
     DeadlineTimer.Entry timerEntry;
     boolean arrived; // owner only: the result was taken out of the inbox
 
@@ -82,10 +83,11 @@ final class YieldSlot extends Node implements YieldContext, Event {
     }
 
     /** Owner: starts a yield with a fresh tag; everything is written before the stamp publishes it. */
-    void activate(long tag, Command<?> command, int commandId, long claimant, long deadline) {
+    void activate(long tag, Command<?> command, int commandId, long claimant, long deadline, boolean callerWaits) {
         this.command = command;
         this.commandId = commandId;
         this.claimant = claimant;
+        this.callerWaits = callerWaits;
         this.value = null;
         this.error = null;
         this.deadline = deadline;
@@ -186,6 +188,11 @@ final class YieldSlot extends Node implements YieldContext, Event {
     @Override
     public long deadlineNanos() {
         return deadline;
+    }
+
+    @Override
+    public boolean callerWaits() {
+        return callerWaits;
     }
 
     @Override
