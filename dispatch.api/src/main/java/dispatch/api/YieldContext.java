@@ -34,6 +34,21 @@ public interface YieldContext {
     long deadlineNanos();
 
     /**
+     * Whether the yielding process does nothing but wait for this yield's result, on the thread
+     * that calls the handler: a blocking-style process in {@code ProcessContext.call} (not in
+     * {@code callAll}, whose other yields should go on meanwhile, and never a worker). A handler
+     * of blocking work (JDBC, files) may then do it right there instead of handing it to another
+     * thread and back, since blocking this thread costs the process nothing it would not pay
+     * anyway. The work must still honour cancellation through {@link #onCancel}: a terminated
+     * process's thread is also interrupted. The default is {@code false}.
+     *
+     * @since 1.0 (added before the first release)
+     */
+    default boolean callerWaits() {
+        return false;
+    }
+
+    /**
      * Runs {@code action} once when the yield is cancelled, at once if it already is. The
      * action runs on the cancelling thread: keep it short (abort a request, cancel a statement).
      *

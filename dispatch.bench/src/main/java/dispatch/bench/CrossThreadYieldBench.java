@@ -30,24 +30,40 @@ public class CrossThreadYieldBench {
 
     static final int OUTSTANDING = 128;
 
-    /** Tags from the worker to the benchmark thread: one producer, one consumer, never more than 128 in it. */
+    /**
+     * Tags from the worker to the benchmark thread: one producer, one consumer, never more than
+     * 128 in it. The consumer's read position lives with the consumer ({@link Reader}), so that
+     * the two sides share no cache line but the slots and the write count.
+     */
     static final class TagRing {
-        private final long[] tags = new long[256];
-        private final AtomicLong written = new AtomicLong();
-        private long read; // consumer only
-        volatile ResultReceiver receiver;
+        final long[] tags = new long[256];
+        final AtomicLong written = new AtomicLong();
+        volatile ResultReceiver receiver; // set once: the process's receiver does not change
 
-        void put(long tag) {
+        void put(long tag, ResultReceiver from) {
+            if (receiver != from) {
+                receiver = from;
+            }
             long at = written.get();
             tags[(int) (at & 255)] = tag;
             written.lazySet(at + 1);
         }
+    }
+
+    /** The benchmark thread's side of a {@link TagRing}. */
+    static final class Reader {
+        private final TagRing ring;
+        private long read;
+
+        Reader(TagRing ring) {
+            this.ring = ring;
+        }
 
         long take() {
-            while (written.get() == read) {
+            while (ring.written.get() == read) {
                 Thread.onSpinWait();
             }
-            return tags[(int) (read++ & 255)];
+            return ring.tags[(int) (read++ & 255)];
         }
     }
 
@@ -69,20 +85,20 @@ public class CrossThreadYieldBench {
 
     private DispatchRuntime runtime;
     private TagRing ring;
+    private Reader reader;
 
     @Setup
     public void setUp() {
         ring = new TagRing();
-        runtime = new DispatchRuntime(BenchModule.registry((context, command, tag, receiver) -> {
-            ring.receiver = receiver;
-            ring.put(tag);
-        }), RuntimeSettings.defaults().withWorkers(1));
+        reader = new Reader(ring);
+        runtime = new DispatchRuntime(BenchModule.registry((context, command, tag, receiver) -> ring.put(tag, receiver)),
+                RuntimeSettings.defaults().withWorkers(1));
         runtime.spawn(new Window());
     }
 
     @Benchmark
     public boolean completeOneYield() {
-        long tag = ring.take();
+        long tag = reader.take();
         return ring.receiver.complete(tag, BenchModule.RESULT);
     }
 

@@ -24,22 +24,24 @@ public class JdkCrossThreadFloorBench {
 
     private final ConcurrentLinkedQueue<Object> results = new ConcurrentLinkedQueue<>();
     private CrossThreadYieldBench.TagRing ring;
+    private CrossThreadYieldBench.Reader reader;
     private Thread consumer;
     private volatile boolean stop;
 
     @Setup
     public void setUp() {
         ring = new CrossThreadYieldBench.TagRing();
+        reader = new CrossThreadYieldBench.Reader(ring);
         consumer = new Thread(() -> {
             long next = 0;
             for (int i = 0; i < CrossThreadYieldBench.OUTSTANDING; i++) {
-                ring.put(next++);
+                ring.put(next++, null);
             }
             while (!stop) {
                 if (results.poll() == null) {
                     Thread.onSpinWait();
                 } else {
-                    ring.put(next++);
+                    ring.put(next++, null);
                 }
             }
         }, "floor-consumer");
@@ -49,7 +51,7 @@ public class JdkCrossThreadFloorBench {
 
     @Benchmark
     public boolean completeOneTask() {
-        long tag = ring.take();
+        long tag = reader.take();
         return results.add(tag);
     }
 

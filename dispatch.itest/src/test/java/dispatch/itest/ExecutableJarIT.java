@@ -27,7 +27,7 @@ public class ExecutableJarIT {
         Path log = workDir.getRoot().toPath().resolve("out.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java,
-                "-Dgosh.args=-q -c 'dispatch:boot -w 60; dispatch:commands'",
+                "-Dgosh.args=-q -c 'dispatch:boot -w 60; dispatch:commands; sql:datasources; sql:query \"SELECT 6 * 7 AS answer\"'",
                 "-jar", jar.getAbsolutePath()))
                 .directory(workDir.getRoot())
                 .redirectErrorStream(true)
@@ -41,8 +41,15 @@ public class ExecutableJarIT {
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(output, containsString("dispatch: READY (modules: process, clock, sql, http)"));
-        assertThat(output, containsString("ID  COMMAND"));
+        assertTrue("the command table:\n" + output, output.matches("(?s).*\\bID +COMMAND +MODULE\\b.*"));
+        assertTrue("the sql commands are registered:\n" + output, output.matches("(?s).*\\b100 +Query +sql\\b.*"));
         assertTrue("the runtime keeps its data under the working directory",
                 Files.isDirectory(workDir.getRoot().toPath().resolve("runtime-data")));
+        // the default datasource: embedded H2 under the data directory, there without any configuration
+        Path h2 = workDir.getRoot().toPath().resolve("runtime-data").resolve("h2");
+        assertTrue("the default datasource:\n" + output, output.matches("(?s).*\\bdefault +jdbc:h2:file:\\S*runtime-data/h2/dispatch\\b.*"));
+        assertTrue("the embedded database is under " + h2, Files.isRegularFile(h2.resolve("dispatch.mv.db")));
+        assertTrue("a query through a process on the default datasource:\n" + output,
+                output.matches("(?s).*\\bANSWER\\s+42\\s+\\(1 row\\).*"));
     }
 }

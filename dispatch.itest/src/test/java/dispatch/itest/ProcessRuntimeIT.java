@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import dispatch.api.Command;
 import dispatch.api.process.Event;
 import dispatch.api.process.Events;
+import dispatch.api.process.ExitReason;
 import dispatch.api.process.ProcessRuntime;
 import dispatch.api.process.RuntimeStats;
 import dispatch.api.process.Status;
@@ -142,6 +143,25 @@ public class ProcessRuntimeIT extends DispatchTestSupport {
         RuntimeStats stats = runtime.stats();
         assertEquals(0, stats.processesLive());
         return stats;
+    }
+
+    @Test
+    public void stoppingTheCoreEndsEveryProcessWithShutdown() throws Exception {
+        ProcessRuntime runtime = startRuntime();
+        long stepper = runtime.spawn((events, output) -> Status.WAIT);
+        CountDownLatch receiving = new CountDownLatch(1);
+        long blocker = runtime.spawn(context -> {
+            receiving.countDown();
+            context.receive();
+        });
+        assertTrue(receiving.await(20, TimeUnit.SECONDS));
+        var stepperExit = runtime.exitOf(stepper).orElseThrow().toCompletableFuture();
+        var blockerExit = runtime.exitOf(blocker).orElseThrow().toCompletableFuture();
+
+        bundle("dispatch.core").stop();
+
+        assertEquals(ExitReason.Kind.SHUTDOWN, stepperExit.get(20, TimeUnit.SECONDS).kind());
+        assertEquals(ExitReason.Kind.SHUTDOWN, blockerExit.get(20, TimeUnit.SECONDS).kind());
     }
 
     @Test

@@ -119,7 +119,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     @SuppressWarnings("unchecked")
     private <R> R callWithin(Command<R> command, long timeoutNanos) {
         checkThread();
-        YieldSlot slot = yieldNow(command, timeoutNanos);
+        YieldSlot slot = yieldNow(command, timeoutNanos, true);
         awaitUntil(() -> slot.arrived, -1);
         Object value = slot.value;
         Throwable error = slot.error;
@@ -135,7 +135,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
         checkThread();
         YieldSlot[] yielded = new YieldSlot[commands.size()];
         for (int i = 0; i < yielded.length; i++) {
-            yielded[i] = yieldNow(commands.get(i), -1);
+            yielded[i] = yieldNow(commands.get(i), -1, false);
         }
         awaitUntil(() -> {
             for (YieldSlot slot : yielded) {
@@ -172,9 +172,9 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
         return mailbox.poll();
     }
 
-    private YieldSlot yieldNow(Command<?> command, long timeoutNanos) {
+    private YieldSlot yieldNow(Command<?> command, long timeoutNanos, boolean callerWaits) {
         checkEnded();
-        long tag = dispatch(command, timeoutNanos);
+        long tag = dispatch(command, timeoutNanos, callerWaits);
         return slots.lookup(tag);
     }
 

@@ -2,11 +2,124 @@ package dispatch.module.sql.internal;
 
 import dispatch.api.Dispatcher;
 import dispatch.api.Registrar;
+import dispatch.module.sql.Begin;
+import dispatch.module.sql.CursorClose;
+import dispatch.module.sql.Execute;
+import dispatch.module.sql.Fetch;
+import dispatch.module.sql.Prepare;
+import dispatch.module.sql.Query;
+import dispatch.module.sql.StmtClose;
+import dispatch.module.sql.StmtExecute;
+import dispatch.module.sql.StmtQuery;
+import dispatch.module.sql.TxCommit;
+import dispatch.module.sql.TxExecute;
+import dispatch.module.sql.TxPrepare;
+import dispatch.module.sql.TxQuery;
+import dispatch.module.sql.TxRollback;
+import dispatch.module.sql.internal.engine.SqlEngine;
+import dispatch.module.sql.internal.pool.SqlPool;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 
-/** Publishes the sql module. Its commands arrive with the module's own issue. */
-@Component(property = Dispatcher.MODULE_PROPERTY + "=sql")
+/**
+ * Publishes the sql module: its handlers run the commands on the datasources that are there
+ * now (every {@link SqlPool} service, by name; of two with one name the higher ranked wins).
+ * Deactivation closes every handle: transactions are rolled back, connections given back.
+ */
+@Component(service = {Dispatcher.class, SqlDispatcher.class}, configurationPid = SqlDispatcher.PID,
+        property = Dispatcher.MODULE_PROPERTY + "=sql")
+@Designate(ocd = SqlConfig.class)
 public final class SqlDispatcher implements Dispatcher {
+
+    /** The PID of the module's settings. */
+    public static final String PID = "dispatch.sql";
+
+    private final SqlEngine engine;
+    private final Map<SqlPool, Map<String, Object>> pools = new HashMap<>();
+
+    @Activate
+    public SqlDispatcher(SqlConfig config) {
+        this(config.virtual_threads(), config.caller_runs());
+    }
+
+    /** A dispatcher outside a framework (tests, benchmarks): add datasources with {@link #addPool}. */
+    public SqlDispatcher(boolean virtualThreads, boolean callerRuns) {
+        this.engine = new SqlEngine(virtualThreads, callerRuns);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePool", updated = "updatePool")
+    public void addPool(SqlPool pool, Map<String, Object> properties) {
+        synchronized (pools) {
+            pools.put(pool, properties);
+        }
+        refresh();
+    }
+
+    void updatePool(SqlPool pool, Map<String, Object> properties) {
+        addPool(pool, properties);
+    }
+
+    public void removePool(SqlPool pool) {
+        synchronized (pools) {
+            pools.remove(pool);
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        Map<String, SqlPool> byName = new LinkedHashMap<>();
+        synchronized (pools) {
+            List<Map.Entry<SqlPool, Map<String, Object>>> ranked = new ArrayList<>(pools.entrySet());
+            ranked.sort(Comparator.comparing((Map.Entry<SqlPool, Map<String, Object>> e) -> ranking(e.getValue()))
+                    .reversed().thenComparing(e -> serviceId(e.getValue())));
+            for (Map.Entry<SqlPool, Map<String, Object>> entry : ranked) {
+                byName.putIfAbsent(entry.getKey().name(), entry.getKey());
+            }
+            engine.use(byName);
+        }
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_RANKING) instanceof Integer ranking ? ranking : 0;
+    }
+
+    private static long serviceId(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
+    }
+
+    /** Closes every handle and stops the JDBC threads. */
+    @Deactivate
+    public void deactivate() {
+        engine.close();
+    }
+
+    /** The engine, for the shell commands. */
+    SqlEngine engine() {
+        return engine;
+    }
+
+    /** The datasources the commands run on, by name. */
+    List<SqlPool> pools() {
+        synchronized (pools) {
+            List<SqlPool> list = new ArrayList<>(pools.keySet());
+            list.sort(Comparator.comparing(SqlPool::name));
+            return list;
+        }
+    }
 
     @Override
     public String moduleName() {
@@ -15,6 +128,22 @@ public final class SqlDispatcher implements Dispatcher {
 
     @Override
     public void registerAll(Registrar registrar) {
-        // no commands yet
+        registrar.register(Query.ID, Query.class, (c, cmd, tag, r) -> engine.query(c, (Query) cmd, tag, r));
+        registrar.register(Execute.ID, Execute.class, (c, cmd, tag, r) -> engine.execute(c, (Execute) cmd, tag, r));
+        registrar.register(Prepare.ID, Prepare.class, (c, cmd, tag, r) -> engine.prepare(c, (Prepare) cmd, tag, r));
+        registrar.register(Begin.ID, Begin.class, (c, cmd, tag, r) -> engine.begin(c, (Begin) cmd, tag, r));
+        registrar.register(StmtQuery.ID, StmtQuery.class, (c, cmd, tag, r) -> engine.stmtQuery(c, (StmtQuery) cmd, tag, r));
+        registrar.register(StmtExecute.ID, StmtExecute.class,
+                (c, cmd, tag, r) -> engine.stmtExecute(c, (StmtExecute) cmd, tag, r));
+        registrar.register(StmtClose.ID, StmtClose.class, (c, cmd, tag, r) -> engine.stmtClose(c, (StmtClose) cmd, tag, r));
+        registrar.register(TxQuery.ID, TxQuery.class, (c, cmd, tag, r) -> engine.txQuery(c, (TxQuery) cmd, tag, r));
+        registrar.register(TxExecute.ID, TxExecute.class, (c, cmd, tag, r) -> engine.txExecute(c, (TxExecute) cmd, tag, r));
+        registrar.register(TxPrepare.ID, TxPrepare.class, (c, cmd, tag, r) -> engine.txPrepare(c, (TxPrepare) cmd, tag, r));
+        registrar.register(TxCommit.ID, TxCommit.class, (c, cmd, tag, r) -> engine.txCommit(c, (TxCommit) cmd, tag, r));
+        registrar.register(TxRollback.ID, TxRollback.class,
+                (c, cmd, tag, r) -> engine.txRollback(c, (TxRollback) cmd, tag, r));
+        registrar.register(Fetch.ID, Fetch.class, (c, cmd, tag, r) -> engine.fetch(c, (Fetch) cmd, tag, r));
+        registrar.register(CursorClose.ID, CursorClose.class,
+                (c, cmd, tag, r) -> engine.cursorClose(c, (CursorClose) cmd, tag, r));
     }
 }

@@ -1,0 +1,62 @@
+package dispatch.module.sql.internal.engine;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cancels statements off the cancelling thread ({@code Statement.cancel} opens a connection to
+ * the server for PostgreSQL). A cancel that reaches the driver just before the statement starts
+ * is lost (H2 and PostgreSQL both cancel only what runs), so while the job still runs the same
+ * statement the cancel is repeated, a bounded number of times.
+ */
+final class Canceller {
+
+    static final long RETRY_MILLIS = 100;
+    static final int ATTEMPTS = 100;
+
+    private final ScheduledThreadPoolExecutor thread;
+
+    Canceller() {
+        thread = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "dispatch-sql-cancel");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Cancels {@code statement}, again while {@code job} keeps running it. */
+    void cancel(Job job, Statement statement) {
+        attempt(job, statement, 1, true);
+    }
+
+    private void attempt(Job job, Statement statement, int attempt, boolean now) {
+        try {
+            if (now) {
+                thread.execute(() -> attempt(job, statement, attempt, false));
+                return;
+            }
+        } catch (RejectedExecutionException e) {
+            // stopped: cancel on this thread, once
+        }
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException e) {
+            // finished or its connection is gone: nothing left to cancel
+        }
+        if (attempt < ATTEMPTS && job.isRunning(statement)) {
+            try {
+                thread.schedule(() -> attempt(job, statement, attempt + 1, false), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // stopped: the connections are being closed
+            }
+        }
+    }
+
+    void shutdown() {
+        thread.shutdown();
+    }
+}

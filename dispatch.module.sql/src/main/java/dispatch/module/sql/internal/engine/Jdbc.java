@@ -1,0 +1,176 @@
+package dispatch.module.sql.internal.engine;
+
+import dispatch.module.sql.Column;
+import dispatch.module.sql.ExecuteResult;
+import dispatch.module.sql.Keys;
+import dispatch.module.sql.Options;
+import dispatch.module.sql.Rows;
+import dispatch.module.sql.SqlFailure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JDBC calls of the commands, each for one job on a connection it is given. */
+final class Jdbc {
+
+    /** SQLState of a result with more rows than the cap: program limit exceeded. */
+    static final String TOO_MANY_ROWS_STATE = "54000";
+
+    private Jdbc() {
+    }
+
+    /** Prepares {@code sql} to return the generated keys {@code keys} asks for. */
+    static PreparedStatement prepare(Connection connection, String sql, Keys keys) throws SQLException {
+        if (!keys.wanted()) {
+            return connection.prepareStatement(sql);
+        }
+        if (keys.columns().isEmpty()) {
+            return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+        }
+        return connection.prepareStatement(sql, keys.columns().toArray(String[]::new));
+    }
+
+    /** Prepares a query whose rows are read page by page. */
+    static PreparedStatement prepareCursor(Connection connection, String sql) throws SQLException {
+        return connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    }
+
+    /**
+     * The number of parameters of a prepared statement, -1 when the driver cannot say. The
+     * question also makes PostgreSQL parse the statement, so a syntax error shows here.
+     */
+    static int parameterCount(PreparedStatement statement) throws SQLException {
+        try {
+            return statement.getParameterMetaData().getParameterCount();
+        } catch (SQLFeatureNotSupportedException e) {
+            return -1;
+        }
+    }
+
+    /** The row cap of a query: the command's, else the datasource's. */
+    static int cap(Options options, Source source) {
+        return options.maxRows() > 0 ? options.maxRows() : source.pool.settings().maxRows();
+    }
+
+    /** Runs a query on a statement prepared here and closed again. */
+    static Rows query(Job job, Source source, Connection connection, String sql, List<Object> params, Options options)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            return query(job, source, statement, params, options);
+        }
+    }
+
+    /** Runs a query on a prepared statement (left open) and reads every row, up to the cap. */
+    static Rows query(Job job, Source source, PreparedStatement statement, List<Object> params, Options options)
+            throws SQLException {
+        int cap = cap(options, source);
+        configure(job, source, statement, options);
+        statement.setMaxRows(cap >= Integer.MAX_VALUE - 1 ? 0 : cap + 1);
+        int fetchSize = source.pool.settings().fetchSize();
+        if (fetchSize > 0) {
+            statement.setFetchSize(fetchSize);
+        }
+        Values.bind(statement, params);
+        job.running(statement);
+        try (ResultSet rs = statement.executeQuery()) {
+            List<Column> columns = Values.columns(rs.getMetaData());
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                if (rows.size() == cap) {
+                    throw tooMany(cap);
+                }
+                rows.add(Values.row(rs, columns));
+            }
+            return new Rows(columns, rows, null);
+        } finally {
+            job.idle();
+        }
+    }
+
+    /** Runs an update on a statement prepared here and closed again. */
+    static ExecuteResult execute(Job job, Source source, Connection connection, String sql, List<Object> params,
+            Keys keys, Options options) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, keys)) {
+            return execute(job, source, statement, params, keys, options);
+        }
+    }
+
+    /** Runs an update on a prepared statement (left open). */
+    static ExecuteResult execute(Job job, Source source, PreparedStatement statement, List<Object> params, Keys keys,
+            Options options) throws SQLException {
+        configure(job, source, statement, options);
+        Values.bind(statement, params);
+        job.running(statement);
+        long count;
+        try {
+            count = largeUpdate(statement);
+        } finally {
+            job.idle();
+        }
+        if (!keys.wanted()) {
+            return new ExecuteResult(count, Rows.empty(List.of()));
+        }
+        int cap = cap(options, source);
+        try (ResultSet rs = statement.getGeneratedKeys()) {
+            List<Column> columns = Values.columns(rs.getMetaData());
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                if (rows.size() == cap) {
+                    throw tooMany(cap);
+                }
+                rows.add(Values.row(rs, columns));
+            }
+            return new ExecuteResult(count, new Rows(columns, rows, null));
+        }
+    }
+
+    private static long largeUpdate(PreparedStatement statement) throws SQLException {
+        try {
+            return statement.executeLargeUpdate();
+        } catch (UnsupportedOperationException | SQLFeatureNotSupportedException e) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Sets the query timeout of a statement of {@code job}, only when it changes: H2 keeps the
+     * timeout per connection and runs a {@code SET QUERY_TIMEOUT} command for every call, which
+     * also throws away its cache of parsed statements.
+     */
+    static void configure(Job job, Source source, Statement statement, Options options) throws SQLException {
+        int seconds = job.timeoutSeconds(options.timeout(), source.pool.settings().queryTimeoutSeconds());
+        if (statement.getQueryTimeout() != seconds) {
+            statement.setQueryTimeout(seconds);
+        }
+    }
+
+    static SqlFailure tooMany(int cap) {
+        return new SqlFailure(SqlFailure.TOO_MANY_ROWS, TOO_MANY_ROWS_STATE,
+                "the result has more than " + cap + " rows (max rows): read it in pages (Options.paged) or narrow the query");
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing after a failure or for cleanup: the first error is the one that counts
+            }
+        }
+    }
+
+    static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the pool evicts a connection it cannot reset
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dispatch.module.sql.internal.engine;
+
+import dispatch.api.DispatchException;
+import dispatch.module.sql.Column;
+import dispatch.module.sql.SqlFailure;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Binds parameters and maps column values to Java values (see {@link Column} for the mapping). */
+final class Values {
+
+    /** SQLState of a parameter of a type that cannot be bound. */
+    static final String BAD_TYPE_STATE = "07006";
+    /** SQLState of a parameter count that does not match the statement's. */
+    static final String BAD_COUNT_STATE = "07001";
+
+    private Values() {
+    }
+
+    /** Fails unless every parameter has a type that can be bound. */
+    static void check(List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value != null && !bindable(value)) {
+                throw new SqlFailure(DispatchException.INVALID_ARGUMENT, BAD_TYPE_STATE,
+                        "parameter " + (i + 1) + " has a type that cannot be bound: " + value.getClass().getName());
+            }
+        }
+    }
+
+    /** Fails unless {@code params} has {@code expected} parameters ({@code expected < 0}: unknown, not checked). */
+    static void checkCount(List<Object> params, int expected) {
+        if (expected >= 0 && params.size() != expected) {
+            throw new SqlFailure(DispatchException.INVALID_ARGUMENT, BAD_COUNT_STATE,
+                    "the statement has " + expected + " parameter(s), the command gave " + params.size());
+        }
+    }
+
+    private static boolean bindable(Object value) {
+        return value instanceof Number || value instanceof Boolean || value instanceof CharSequence
+                || value instanceof Character || value instanceof byte[] || value instanceof UUID
+                || value instanceof Enum<?> || value instanceof Temporal || value instanceof java.util.Date;
+    }
+
+    /** Binds {@code params} to {@code statement}, clearing what was bound before. */
+    static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        statement.clearParameters();
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.NULL);
+            } else if (value instanceof byte[] bytes) {
+                statement.setBytes(index, bytes);
+            } else if (value instanceof BigInteger big) {
+                statement.setBigDecimal(index, new BigDecimal(big));
+            } else if (value instanceof Character || value instanceof CharSequence) {
+                statement.setString(index, value.toString());
+            } else if (value instanceof Enum<?> constant) {
+                statement.setString(index, constant.name());
+            } else if (value instanceof Instant instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+    }
+
+    /** The columns of a result. */
+    static List<Column> columns(ResultSetMetaData meta) throws SQLException {
+        int count = meta.getColumnCount();
+        List<Column> columns = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            String label = meta.getColumnLabel(i);
+            columns.add(new Column(label == null || label.isEmpty() ? meta.getColumnName(i) : label,
+                    meta.getColumnType(i), meta.getColumnTypeName(i)));
+        }
+        return columns;
+    }
+
+    /** The current row, one value per column. */
+    static List<Object> row(ResultSet rs, List<Column> columns) throws SQLException {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = read(rs, i + 1, columns.get(i));
+        }
+        return Arrays.asList(values);
+    }
+
+    static Object read(ResultSet rs, int index, Column column) throws SQLException {
+        String typeName = column.typeName().toLowerCase(Locale.ROOT);
+        Object value;
+        if (typeName.equals("uuid")) {
+            value = rs.getObject(index, UUID.class);
+            return rs.wasNull() ? null : value;
+        }
+        switch (column.sqlType()) {
+            case Types.BIT, Types.BOOLEAN -> value = rs.getBoolean(index);
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> value = rs.getInt(index);
+            case Types.BIGINT -> value = rs.getLong(index);
+            case Types.REAL -> value = rs.getFloat(index);
+            case Types.FLOAT, Types.DOUBLE -> value = rs.getDouble(index);
+            case Types.NUMERIC, Types.DECIMAL -> value = rs.getBigDecimal(index);
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.CLOB, Types.NCLOB -> value = rs.getString(index);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> value = rs.getBytes(index);
+            case Types.DATE -> value = rs.getObject(index, LocalDate.class);
+            case Types.TIME -> value = typeName.contains("tz") || typeName.contains("time zone")
+                    ? rs.getObject(index, OffsetTime.class) : rs.getObject(index, LocalTime.class);
+            case Types.TIME_WITH_TIMEZONE -> value = rs.getObject(index, OffsetTime.class);
+            case Types.TIMESTAMP -> value = typeName.contains("tz") || typeName.contains("time zone")
+                    ? rs.getObject(index, OffsetDateTime.class) : rs.getObject(index, LocalDateTime.class);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> value = rs.getObject(index, OffsetDateTime.class);
+            case Types.ARRAY -> value = array(rs.getArray(index));
+            default -> value = other(rs, index);
+        }
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Object array(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        try {
+            Object elements = array.getArray();
+            if (elements instanceof Object[] objects) {
+                return Collections.unmodifiableList(Arrays.asList(objects.clone()));
+            }
+            return elements;
+        } finally {
+            array.free();
+        }
+    }
+
+    /** A vendor type: the driver's value when it is a plain JDK value, else its text. */
+    private static Object other(ResultSet rs, int index) throws SQLException {
+        Object value = rs.getObject(index);
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String
+                || value instanceof byte[] || value instanceof UUID || value instanceof Temporal) {
+            return value;
+        }
+        return rs.getString(index);
+    }
+}

@@ -1,0 +1,91 @@
+package dispatch.testing;
+
+import dispatch.api.Command;
+import dispatch.api.RuntimeReady;
+import dispatch.api.process.BlockingProcess;
+import dispatch.api.process.ExitReason;
+import dispatch.api.process.ProcessRuntime;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * What a test inside the framework needs from dispatch, every wait bounded by a timeout. A
+ * timeout fails with an {@link AssertionError} that says what did not happen.
+ */
+public final class DispatchTesting {
+
+    private DispatchTesting() {
+    }
+
+    /** Waits until the runtime is ready (every required module registered). */
+    public static void awaitReady(BundleContext context, Duration timeout) {
+        await(context, RuntimeReady.class, timeout, "dispatch is not ready");
+    }
+
+    /** Waits for the process runtime service and returns it. */
+    public static ProcessRuntime runtime(BundleContext context, Duration timeout) {
+        return await(context, ProcessRuntime.class, timeout, "no ProcessRuntime service");
+    }
+
+    /**
+     * Runs a blocking-style process to its end and returns why it ended. If it does not end
+     * within {@code timeout} it is terminated and the test fails.
+     */
+    public static ExitReason run(BundleContext context, BlockingProcess process, Duration timeout) {
+        ProcessRuntime runtime = runtime(context, timeout);
+        long pid = runtime.spawn(process);
+        CompletableFuture<ExitReason> exit = runtime.exitOf(pid)
+                .map(stage -> stage.toCompletableFuture())
+                .orElseGet(() -> CompletableFuture.completedFuture(ExitReason.noSuchProcess(pid)));
+        try {
+            return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException notEnded) {
+            runtime.terminate(pid, "test timeout");
+            throw new AssertionError("process " + pid + " (" + process.name() + ") did not end within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        }
+    }
+
+    /**
+     * Yields one command from a process of its own and returns the result; an error result is
+     * thrown as the {@link dispatch.api.DispatchException} the process would see.
+     */
+    public static <R> R call(BundleContext context, Command<R> command, Duration timeout) {
+        AtomicReference<R> value = new AtomicReference<>();
+        ExitReason exit = run(context, process -> value.set(process.call(command)), timeout);
+        if (!exit.isNormal()) {
+            if (exit.cause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new AssertionError("the process yielding " + command + " ended " + exit);
+        }
+        return value.get();
+    }
+
+    private static <T> T await(BundleContext context, Class<T> type, Duration timeout, String failure) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(timeout.toMillis());
+            if (service == null) {
+                throw new AssertionError(failure + " within " + timeout);
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            tracker.close();
+        }
+    }
+}
