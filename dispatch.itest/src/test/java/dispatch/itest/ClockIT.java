@@ -307,7 +307,7 @@ public class ClockIT extends DispatchTestSupport {
             if (timerTag < 0) {
                 out.yield(new Sleep(Duration.ofHours(1)));
                 out.yield(new Sleep(Duration.ofHours(2)));
-                out.yield(new TickerStart(Duration.ofMillis(5), "held"));
+                out.yield(new TickerStart(Duration.ofHours(1), "held")); // never ticks during the test: the counts stay put
                 timerTag = out.yield(new TimerStart(Duration.ofHours(1)));
                 pending = 3; // two sleeps and the wait
                 return Status.WAIT;

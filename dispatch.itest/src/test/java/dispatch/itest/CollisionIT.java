@@ -60,7 +60,8 @@ public class CollisionIT extends DispatchTestSupport {
         awaitReady();
         assertThat(shell("dispatch:boot"), not(containsString("refused")));
         assertTrue(shell("dispatch:commands").lines()
-                .anyMatch(line -> line.matches("301\\s+Echo301\\s+alpha\\s+test\\.alpha 1\\.0\\.0\\s+available")));
+                .anyMatch(line -> line.matches("301\\s+Echo301\\s+alpha\\s+test\\.alpha 1\\.0\\.0\\s+"
+                        + bundle("test.alpha").getBundleId() + "\\s+1\\s+\\S+ \\S+\\s+available")));
     }
 
     @Test
@@ -72,7 +73,9 @@ public class CollisionIT extends DispatchTestSupport {
         String report = shell("dispatch:boot");
         assertThat(report, containsString("refused: ID 60 claimed by module 'thief' (bundle test.thief 1.0.0)"
                 + " is in the range 60-79 reserved for module 'http'"));
-        assertThat(shell("dispatch:commands"), not(containsString("thief")));
+        String commands = shell("dispatch:commands");
+        assertFalse("no route of the thief", commands.lines().anyMatch(line -> line.matches("\\d+\\s.*thief.*")));
+        assertThat(commands, containsString("refused: ID 60 claimed by module 'thief'"));
         assertEquals(Bundle.ACTIVE, bundle("test.thief").getState());
     }
 }

@@ -17,6 +17,7 @@ import dispatch.module.clock.Sleep;
 import dispatch.module.clock.internal.ClockDispatcher;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
@@ -55,10 +56,10 @@ public final class ProcessSleepScaleRun {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         boolean measureHeap = args.length <= 3 || Boolean.parseBoolean(args[3]);
         String mode = args.length > 4 ? args[4] : "gated";
-        java.util.List<Boolean> modes = switch (mode) {
-            case "gated" -> java.util.List.of(true);
-            case "spawned" -> java.util.List.of(false);
-            case "both" -> java.util.List.of(true, false);
+        List<Boolean> modes = switch (mode) {
+            case "gated" -> List.of(true);
+            case "spawned" -> List.of(false);
+            case "both" -> List.of(true, false);
             default -> throw new IllegalArgumentException("mode: gated, spawned or both");
         };
         System.out.printf(Locale.ROOT, "%,d processes x one %d ms sleep, %d rounds per engine, %s, %d CPUs, max heap %d MB%n",
@@ -90,7 +91,7 @@ public final class ProcessSleepScaleRun {
     static final boolean INSTRUMENT = Boolean.getBoolean("clock.instrument");
     static volatile long[] completedSink;
 
-    private static final java.util.List<Function<Duration, Engine>> ENGINES = java.util.List.of(ClockEngine::new,
+    private static final List<Function<Duration, Engine>> ENGINES = List.of(ClockEngine::new,
             StpeEngine::new);
 
     // ---------------------------------------------------------------- engines

@@ -10,6 +10,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@value Readiness#CONDITION_ID} (by enabling {@link ReadyCondition}). A registration that collides with another, or claims a
  * range reserved for another module, is refused and fails the boot without touching the
  * framework; it is reported until the offending bundle leaves.
+ *
+ * <p>After the freeze, the {@code development} property decides whether custom modules (IDs
+ * 256+) may still come, go and be updated (see {@link CommandRegistry}); in production a late
+ * custom module is refused with a message that {@code dispatch:boot} and
+ * {@code dispatch:commands} show. Each registration is told apart by bundle revision: the
+ * barrier counts a bundle's revisions by its last-modified time, which an update changes.
  */
 @Component(service = BootBarrier.class, configurationPid = Readiness.BOOT_PID, immediate = true)
 @Designate(ocd = BootConfig.class)
@@ -69,6 +76,7 @@ public final class BootBarrier {
 
     // Guarded by this.
     private final Map<Long, Refusal> refused = new LinkedHashMap<>();
+    private final Map<Long, long[]> revisions = new HashMap<>(); // bundle ID -> {last modified, revision}
     private List<String> required = List.of();
     private boolean timedOut;
     private ScheduledFuture<?> timeout;
@@ -93,7 +101,11 @@ public final class BootBarrier {
 
     @Modified
     void configure(BootConfig config) {
+        boolean wasDevelopment = registry.lateCustomModulesAllowed();
         registry.allowLateCustomModules(config.development());
+        if (config.development() && !wasDevelopment) {
+            retryRefused(); // late custom modules refused in production may come in now
+        }
         synchronized (this) {
             required = withCoreModule(parseModules(config.required_modules()));
             timedOut = false;
@@ -110,40 +122,77 @@ public final class BootBarrier {
             policyOption = ReferencePolicyOption.GREEDY)
     void addDispatcher(Dispatcher dispatcher, ServiceReference<Dispatcher> reference) {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
-        Claimant claimant = new Claimant(String.valueOf(dispatcher.moduleName()),
-                MissingModuleDiagnosis.name(reference.getBundle()), serviceId);
+        Bundle bundle = reference.getBundle();
+        if (bundle == null) {
+            return; // unregistered meanwhile: its removal follows
+        }
+        Claimant claimant = new Claimant(String.valueOf(dispatcher.moduleName()), MissingModuleDiagnosis.name(bundle),
+                serviceId, bundle.getBundleId(), revision(bundle), bundle.getLastModified());
         tryRegister(claimant, dispatcher);
         reconcile();
+    }
+
+    /** Counts a bundle's revisions: the last-modified time changes with every update. */
+    private synchronized int revision(Bundle bundle) {
+        long modified = bundle.getLastModified();
+        long[] known = revisions.get(bundle.getBundleId());
+        if (known == null) {
+            revisions.put(bundle.getBundleId(), new long[] {modified, 1});
+            return 1;
+        }
+        if (known[0] != modified) {
+            known[0] = modified;
+            known[1]++;
+        }
+        return (int) known[1];
     }
 
     private void tryRegister(Claimant claimant, Dispatcher dispatcher) {
         try {
             registry.register(claimant, dispatcher);
-            LOG.log(Level.DEBUG, "registered {0}", claimant);
+            if (registry.isFrozen()) {
+                LOG.log(Level.INFO, "dispatch: {0}, revision {1}, registered after the boot", claimant,
+                        claimant.revision());
+            } else {
+                LOG.log(Level.DEBUG, "registered {0}", claimant);
+            }
             synchronized (this) {
                 refused.remove(claimant.serviceId());
             }
         } catch (RegistrationRefused refusal) {
-            LOG.log(Level.ERROR, "dispatch: registration refused: {0}", refusal.getMessage());
+            Refusal previous;
             synchronized (this) {
-                refused.put(claimant.serviceId(), new Refusal(claimant, dispatcher, refusal.getMessage()));
+                previous = refused.put(claimant.serviceId(), new Refusal(claimant, dispatcher, refusal.getMessage()));
+            }
+            if (previous == null || !previous.message().equals(refusal.getMessage())) { // retries say it once
+                LOG.log(Level.ERROR, "dispatch: registration refused: {0}", refusal.getMessage());
             }
         }
     }
 
     void removeDispatcher(ServiceReference<Dispatcher> reference) {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
-        registry.unregister(serviceId);
-        List<Refusal> retry;
+        Claimant left = registry.unregister(serviceId);
+        if (left != null && registry.isFrozen() && !frameworkStopping()) {
+            LOG.log(Level.INFO, "dispatch: {0}, revision {1}, left: its IDs answer module-unavailable until it"
+                    + " returns", left, left.revision());
+        }
         synchronized (this) {
-            refused.remove(serviceId);
-            retry = List.copyOf(refused.values());
+            refused.remove(serviceId); // a refused dispatcher is dropped with its service
         }
         // The one that left may have been what the others collided with.
-        for (Refusal refusal : retry) {
+        retryRefused();
+        reconcile();
+    }
+
+    /**
+     * Tries the refused dispatchers again. Under this lock, so that a dispatcher whose service
+     * leaves meanwhile cannot be registered after its removal (and stay, keeping its module).
+     */
+    private synchronized void retryRefused() {
+        for (Refusal refusal : List.copyOf(refused.values())) {
             tryRegister(refusal.claimant(), refusal.dispatcher());
         }
-        reconcile();
     }
 
     @Deactivate
@@ -200,7 +249,7 @@ public final class BootBarrier {
                 missing.add(new BootStatus.Missing(module, diagnosis.reasons(module)));
             }
         }
-        return new BootStatus(current, requiredNow, missing, refusedNow, timedOutNow);
+        return new BootStatus(current, requiredNow, missing, refusedNow, timedOutNow, registry.lateCustomModulesAllowed());
     }
 
     /**
@@ -241,7 +290,8 @@ public final class BootBarrier {
     }
 
     private boolean frameworkStopping() {
-        return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING;
+        BundleContext context = this.context;
+        return context != null && context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING;
     }
 
     // Called with this locked.

@@ -9,10 +9,11 @@ import java.util.List;
  * @param required the required modules
  * @param missing  the required modules not registered now, each with what is known of why
  * @param refused  refused registrations, each naming the ID and both claimants
- * @param timedOut whether the timeout passed before the barrier opened
+ * @param timedOut    whether the timeout passed before the barrier opened
+ * @param development whether custom modules may come, go and be updated after the freeze
  */
 public record BootStatus(BootState state, List<String> required, List<Missing> missing, List<String> refused,
-        boolean timedOut) {
+        boolean timedOut, boolean development) {
 
     /** A missing module and the reasons found for it. */
     public record Missing(String module, List<String> reasons) {
@@ -30,6 +31,9 @@ public record BootStatus(BootState state, List<String> required, List<Missing> m
         }
         if (timedOut && state != BootState.READY) {
             out.append(" (boot timeout passed)");
+        }
+        if (development) {
+            out.append("\n  development mode: custom modules (IDs 256+) may come, go and be updated");
         }
         for (Missing module : missing) {
             out.append("\n  missing module '").append(module.module()).append('\'');

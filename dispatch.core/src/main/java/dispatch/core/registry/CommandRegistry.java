@@ -2,7 +2,11 @@ package dispatch.core.registry;
 
 import dispatch.api.Dispatcher;
 import dispatch.api.IdRange;
+import dispatch.api.Readiness;
 import dispatch.api.Registrar;
+import dispatch.api.Subscription;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,17 +16,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The command registry of the seed: 256 array slots for system IDs, a map for custom IDs, and
  * a frozen flag. Lookups read an immutable table through one volatile field, so they never
  * lock and never allocate; every change builds and publishes a new table (changes are rare:
- * modules coming and going). Freezing closes the system IDs: afterwards only a module that
- * held IDs at the freeze may take them back after it left, and late custom modules are
- * refused unless development mode allows them.
+ * modules coming and going), so a hot swap costs the lookups nothing.
+ *
+ * <p>Freezing closes the system IDs (1-255): afterwards only a module that held IDs at the
+ * freeze may take them back after it left. Custom IDs (256+) follow the mode:
+ * <ul>
+ * <li>production (the default): like system IDs; a custom module that arrives after the
+ * freeze with IDs nobody held is refused as a whole;</li>
+ * <li>development ({@link #allowLateCustomModules(boolean)}): custom modules may come, go and
+ * come back in new revisions. The IDs a custom module left are free: a new revision of it
+ * takes them back, and so may a different module (the module was renamed or split). A
+ * returning module's placeholders for IDs it no longer registers are dropped.</li>
+ * </ul>
+ * A module that leaves tells the {@link DepartureListener}s, so that the yields in flight to
+ * its handlers still get a result.
  */
 public final class CommandRegistry {
 
+    private static final Logger LOG = System.getLogger(CommandRegistry.class.getName());
     private static final int SYSTEM_SLOTS = IdRange.FIRST_CUSTOM_ID;
 
     private record Table(Route[] system, IntRouteMap custom) {
@@ -35,6 +52,7 @@ public final class CommandRegistry {
     // Write side, guarded by this.
     private final TreeMap<Integer, Route> routes = new TreeMap<>();
     private final Map<Long, Claimant> claimants = new LinkedHashMap<>();
+    private final List<DepartureListener> listeners = new CopyOnWriteArrayList<>();
 
     /** The route of {@code id}, or {@code null} when no module ever registered it. Lock-free. */
     public Route lookup(int id) {
@@ -53,27 +71,44 @@ public final class CommandRegistry {
      */
     public void register(Claimant claimant, Dispatcher dispatcher) throws RegistrationRefused {
         List<Claim> claims = collect(claimant, dispatcher);
+        List<Route> takenOver = new ArrayList<>();
         synchronized (this) {
             if (claimants.containsKey(claimant.serviceId())) {
                 throw new RegistrationRefused(claimant + " is already registered");
             }
             List<String> problems = new ArrayList<>();
+            List<Integer> late = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             for (Claim claim : claims) {
                 if (!seen.add(claim.id())) {
                     problems.add("ID " + claim.id() + " is registered twice by " + claimant);
                 } else {
-                    check(claimant, claim, problems);
+                    check(claimant, claim, problems, late);
                 }
+            }
+            if (!late.isEmpty()) {
+                problems.add(claimant + " arrived after the registry froze with custom IDs " + IdList.of(late)
+                        + " that no module held then: only development mode (development=true in configuration "
+                        + Readiness.BOOT_PID + ") takes new custom modules after the boot");
             }
             if (!problems.isEmpty()) {
                 throw new RegistrationRefused(String.join("; ", problems));
             }
+            if (frozen && lateCustomModulesAllowed) {
+                dropStalePlaceholders(claimant.module(), seen);
+            }
             for (Claim claim : claims) {
-                routes.put(claim.id(), new Route(claim.id(), claim.commandName(), claimant, claim.handler()));
+                Route previous = routes.put(claim.id(), new Route(claim.id(), claim.commandName(), claimant, claim.handler()));
+                if (previous != null && !previous.claimant().module().equals(claimant.module())) {
+                    takenOver.add(previous);
+                }
             }
             claimants.put(claimant.serviceId(), claimant);
             publish();
+        }
+        for (Route previous : takenOver) {
+            LOG.log(Level.INFO, "dispatch: {0} takes over ID {1} ({2}) left by {3}", claimant, previous.id(),
+                    previous.commandName(), previous.claimant());
         }
     }
 
@@ -93,7 +128,7 @@ public final class CommandRegistry {
         return claims;
     }
 
-    private void check(Claimant claimant, Claim claim, List<String> problems) {
+    private void check(Claimant claimant, Claim claim, List<String> problems, List<Integer> late) {
         int id = claim.id();
         Optional<IdRange> range = IdRange.of(id);
         if (!IdRange.isValid(id)) {
@@ -111,26 +146,54 @@ public final class CommandRegistry {
                     + owner.last() + " reserved for module '" + owner.module() + "'");
             return;
         }
+        boolean custom = owner == IdRange.CUSTOM;
         Route held = routes.get(id);
-        if (held != null && (held.available() || !held.claimant().module().equals(claimant.module()))) {
-            problems.add("ID " + id + " (" + claim.commandName() + ") is claimed by " + claimant
-                    + " but already held by " + held.claimant() + " as " + held.commandName());
+        if (held != null) {
+            if (held.available()) {
+                problems.add("ID " + id + " (" + claim.commandName() + ") is claimed by " + claimant
+                        + " but already held by " + held.claimant() + " as " + held.commandName());
+            } else if (!held.claimant().module().equals(claimant.module()) && !(custom && lateCustomModulesAllowed)) {
+                problems.add("ID " + id + " (" + claim.commandName() + ") is claimed by " + claimant
+                        + " but kept for " + held.claimant() + ", which held it at the freeze (as "
+                        + held.commandName() + ") and left: only module '" + held.claimant().module()
+                        + "' may take it back" + (custom ? " (any module may in development mode)" : ""));
+            }
             return;
         }
-        if (frozen && held == null && (owner != IdRange.CUSTOM || !lateCustomModulesAllowed)) {
-            problems.add("ID " + id + " claimed by " + claimant + " arrived after the registry froze"
-                    + (owner == IdRange.CUSTOM ? " (late custom modules need development mode)" : ""));
+        if (frozen) {
+            if (!custom) {
+                problems.add("ID " + id + " claimed by " + claimant + " arrived after the registry froze: system IDs ("
+                        + IdRange.MIN_ID + "-" + (IdRange.FIRST_CUSTOM_ID - 1) + ") are closed after the boot");
+            } else if (!lateCustomModulesAllowed) {
+                late.add(id);
+            }
         }
     }
 
+    /** Development mode: a module's placeholders for custom IDs its new revision no longer registers go. */
+    private void dropStalePlaceholders(String module, Set<Integer> claimed) {
+        routes.values().removeIf(route -> !route.available() && route.id() >= IdRange.FIRST_CUSTOM_ID
+                && route.claimant().module().equals(module) && !claimed.contains(route.id()));
+    }
+
     /**
-     * Removes a dispatcher. Before the freeze its IDs are gone; after it, they stay in the
-     * table without a handler, so that yields to them fail with "module unavailable" and the
-     * module can take them back when it returns.
+     * Removes a dispatcher and tells the {@link DepartureListener}s. Before the freeze its IDs are
+     * gone; after it, they stay in the table without a handler, so that yields to them fail with
+     * "module unavailable" and the module can take them back when it returns.
+     *
+     * @return the dispatcher's claimant, or {@code null} if it was not registered
      */
-    public synchronized void unregister(long serviceId) {
-        if (claimants.remove(serviceId) == null) {
-            return;
+    public synchronized Claimant unregister(long serviceId) {
+        Claimant claimant = claimants.remove(serviceId);
+        if (claimant == null) {
+            return null;
+        }
+        for (DepartureListener listener : listeners) {
+            try {
+                listener.departed(claimant);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "dispatch: a departure listener failed for " + claimant, e);
+            }
         }
         if (frozen) {
             routes.replaceAll((id, route) -> route.claimant().serviceId() == serviceId ? route.unavailable() : route);
@@ -138,6 +201,14 @@ public final class CommandRegistry {
             routes.values().removeIf(route -> route.claimant().serviceId() == serviceId);
         }
         publish();
+        return claimant;
+    }
+
+    /** Adds a listener for dispatchers that leave; closing the subscription removes it. */
+    public Subscription onDeparture(DepartureListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     private void publish() {
@@ -165,6 +236,11 @@ public final class CommandRegistry {
     /** Development mode: custom modules may come, go and change after the freeze. */
     public void allowLateCustomModules(boolean allowed) {
         lateCustomModulesAllowed = allowed;
+    }
+
+    /** Whether development mode is on. */
+    public boolean lateCustomModulesAllowed() {
+        return lateCustomModulesAllowed;
     }
 
     /** All routes, ordered by ID. */

@@ -4,7 +4,8 @@ import dispatch.api.Handler;
 
 /**
  * What the registry knows of one command ID. Immutable: the registry publishes a new table
- * rather than changing a route, so a worker may keep the one it looked up.
+ * rather than changing a route, so a worker may keep the one it looked up, and a route that
+ * was replaced tells its holder that the ID changed hands since.
  *
  * @param id          the command ID
  * @param commandName the command's name, for listings
@@ -17,6 +18,7 @@ public record Route(int id, String commandName, Claimant claimant, Handler handl
         return handler != null;
     }
 
+    /** The placeholder left when the module goes: names and numbers only, no handler. */
     Route unavailable() {
         return new Route(id, commandName, claimant, null);
     }

@@ -6,23 +6,34 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One thread and one queue for the deadlines of all yields of a runtime. An entry remembers
- * the tag it was set for, so a deadline that outlived its yield (the slot was recycled)
- * cannot touch the slot's next yield. Entries of yields that completed are dropped lazily,
- * and the queue is rebuilt when they make up most of it.
+ * One thread and one queue for the deadlines of all yields of a runtime, and for the
+ * runtime's own delayed tasks (the end of a departed module's grace period). An entry
+ * remembers the tag it was set for, so a deadline that outlived its yield (the slot was
+ * recycled) cannot touch the slot's next yield. Entries of yields that completed are dropped
+ * lazily, and the queue is rebuilt when they make up most of it; a discarded entry lets go of
+ * its slot at once, so that it keeps nothing of the yield alive while it waits to be dropped.
  */
 final class DeadlineTimer {
 
     /** A deadline of one yield. */
     static final class Entry implements Comparable<Entry> {
-        final YieldSlot slot;
+        YieldSlot slot; // guarded by the timer's lock; null once discarded, or for a task
+        final Runnable task;
         final long tag;
         final long deadline;
         boolean discarded; // guarded by the timer's lock
 
         Entry(YieldSlot slot, long tag, long deadline) {
             this.slot = slot;
+            this.task = null;
             this.tag = tag;
+            this.deadline = deadline;
+        }
+
+        Entry(Runnable task, long deadline) {
+            this.slot = null;
+            this.task = task;
+            this.tag = 0;
             this.deadline = deadline;
         }
 
@@ -40,15 +51,22 @@ final class DeadlineTimer {
     private boolean stopped;
 
     Entry schedule(YieldSlot slot, long tag, long deadline) {
-        Entry entry = new Entry(slot, tag, deadline);
+        return add(new Entry(slot, tag, deadline));
+    }
+
+    /** Runs {@code task} on the timer's thread once {@code deadline} ({@link System#nanoTime()}) passed. */
+    void schedule(Runnable task, long deadline) {
+        add(new Entry(task, deadline));
+    }
+
+    private Entry add(Entry entry) {
         lock.lock();
         try {
             if (stopped) {
                 return entry; // the runtime is stopping and cancels every yield anyway
             }
             if (thread == null) {
-                thread = new Thread(this::run, "dispatch-timer");
-                thread.setDaemon(true);
+                thread = Threads.platform(this::run, "dispatch-timer");
                 thread.start();
             }
             queue.add(entry);
@@ -69,6 +87,7 @@ final class DeadlineTimer {
                 return;
             }
             entry.discarded = true;
+            entry.slot = null;
             if (++discarded > 64 && discarded > queue.size() / 2) {
                 PriorityQueue<Entry> live = new PriorityQueue<>(Math.max(1, queue.size() - discarded));
                 for (Entry candidate : queue) {
@@ -87,6 +106,7 @@ final class DeadlineTimer {
     private void run() {
         while (true) {
             Entry due;
+            YieldSlot slot;
             lock.lock();
             try {
                 while (true) {
@@ -107,6 +127,8 @@ final class DeadlineTimer {
                         }
                         first.discarded = true;
                         due = first;
+                        slot = first.slot;
+                        first.slot = null;
                         break;
                     }
                     changed.awaitNanos(wait);
@@ -117,7 +139,11 @@ final class DeadlineTimer {
                 lock.unlock();
             }
             try {
-                due.slot.cell.expire(due.slot, due.tag);
+                if (due.task != null) {
+                    due.task.run();
+                } else {
+                    slot.cell.expire(slot, due.tag);
+                }
             } catch (RuntimeException e) {
                 System.getLogger(DeadlineTimer.class.getName()).log(System.Logger.Level.WARNING,
                         "dispatch: a deadline failed to fire", e);
@@ -145,11 +171,17 @@ final class DeadlineTimer {
         }
     }
 
-    /** Deadlines waiting, for tests. */
+    /** Deadlines of yields waiting (not the runtime's own tasks), for tests. */
     int size() {
         lock.lock();
         try {
-            return queue.size() - discarded;
+            int count = 0;
+            for (Entry entry : queue) {
+                if (!entry.discarded && entry.task == null) {
+                    count++;
+                }
+            }
+            return count;
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 package dispatch.core.runtime;
 
 import dispatch.api.DispatchException;
+import dispatch.api.Subscription;
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ExitReason;
 import dispatch.api.process.ProcessInfo;
@@ -10,6 +11,7 @@ import dispatch.api.process.StepProcess;
 import dispatch.core.registry.CommandRegistry;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +34,9 @@ import java.util.concurrent.atomic.LongAdder;
  * handler directly; the handler completes the tag on any thread; the result goes into the
  * process's inbox and the process is scheduled (or, when the handler completed on the thread
  * running the process, straight into its next step).
+ *
+ * <p>When a dispatcher leaves the registry (its module stops or is swapped), the yields in
+ * flight to its handlers still get exactly one result: see {@link Departures}.
  */
 public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
@@ -46,6 +51,8 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     final Threads threads;
     final Topology topology = new Topology(this);
     final LongAdder ignored = new LongAdder();
+    final Departures departures = new Departures(this);
+    private final Subscription departureListener;
 
     private final ConcurrentHashMap<Long, ProcessCell> table = new ConcurrentHashMap<>();
     private final RecentExits recentExits;
@@ -63,12 +70,31 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         this.scheduler = new Scheduler(settings);
         this.threads = new Threads(settings.virtualThreads(), settings.blockingPoolSize());
         this.recentExits = new RecentExits(settings.recentExits());
+        this.departureListener = registry.onDeparture(departures);
         scheduler.start();
     }
 
     /** Whether blocking processes and Exec tasks run on virtual threads. */
     public boolean usesVirtualThreads() {
         return threads.virtual();
+    }
+
+    /**
+     * How long the handlers of a dispatcher that left may still complete the yields they were
+     * given, before those get a {@code module-left} error; applies to departures from now on.
+     */
+    public void moduleLeaveGrace(Duration grace) {
+        departures.grace(grace);
+    }
+
+    /** The grace period of departed dispatchers; see {@link #moduleLeaveGrace(Duration)}. */
+    public Duration moduleLeaveGrace() {
+        return departures.grace();
+    }
+
+    /** How many yields got {@code module-left} because their module left without completing them. */
+    public long moduleLeftErrors() {
+        return departures.failed();
     }
 
     /** Changes how long idle workers spin before they park. */
@@ -118,6 +144,11 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         }
         cell.start();
         return pid;
+    }
+
+    /** The running processes, as a live view. */
+    Iterable<ProcessCell> cells() {
+        return table.values();
     }
 
     /** The running process with {@code pid}, or {@code null}. */
@@ -248,6 +279,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
             }
             closing = true;
         }
+        departureListener.close();
         for (ProcessCell cell : table.values()) {
             cell.terminate(SHUTDOWN_REASON);
         }

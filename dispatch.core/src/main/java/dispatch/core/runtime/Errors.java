@@ -32,6 +32,12 @@ final class Errors {
                 + route.commandName() + ") belongs to " + route.claimant() + ", which is not available now");
     }
 
+    static DispatchException moduleLeft(Departures.Departure departure, long pid, long tag, int commandId) {
+        return new DispatchException(DispatchException.MODULE_LEFT, departure.claimant + " left while yield " + tag
+                + " of process " + pid + " (command ID " + commandId + ") was in flight, and its handler did not"
+                + " complete it within the grace period of " + departure.graceMillis + " ms");
+    }
+
     static DispatchException handlerFailed(Route route, Throwable thrown) {
         if (thrown instanceof DispatchException dispatchError) {
             return dispatchError;

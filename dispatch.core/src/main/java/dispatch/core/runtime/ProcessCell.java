@@ -95,13 +95,16 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
         if (command == null) {
             throw new NullPointerException("command");
         }
+        int id = command.id();
+        Route route = runtime.registry.lookup(id);
         YieldSlot slot = slots.acquire();
         long tag = slots.nextTag(slot);
         long deadline = YieldContext.NO_DEADLINE;
         if (timeoutNanos >= 0 && timeoutNanos < MAX_TIMEOUT_NANOS) {
             deadline = System.nanoTime() + timeoutNanos;
         }
-        slot.activate(tag, command, deadline, callerWaits);
+        slot.activate(tag, command, id, route == null ? YieldSlot.NO_CLAIMANT : route.claimant().serviceId(), deadline,
+                callerWaits);
         slots.yields++;
         if (endReason() != null) {
             slot.tryCancel(tag, null); // the process is ending: this yield never gets a result
@@ -110,8 +113,6 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
         if (deadline != YieldContext.NO_DEADLINE) {
             slot.timerEntry = runtime.timer.schedule(slot, tag, deadline);
         }
-        int id = command.id();
-        Route route = runtime.registry.lookup(id);
         if (route == null) {
             completeYield(tag, null, Errors.unknownCommand(id));
             return tag;
@@ -128,6 +129,10 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
             if (thrown instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
+        }
+        if (runtime.registry.lookup(id) != route) {
+            // The ID changed hands while the handler took the yield: see Departures.
+            runtime.departures.recheck(this, slot, tag, route.claimant().serviceId());
         }
         return tag;
     }
@@ -153,6 +158,39 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
         if (slot == null || !slot.tryCancel(tag, error)) {
             return false;
         }
+        DeadlineTimer.Entry timer = slot.timerEntry;
+        if (timer != null) {
+            runtime.timer.discard(timer);
+        }
+        deliver(slot);
+        return true;
+    }
+
+    /**
+     * Fails every yield of this process still pending at a dispatcher that left; returns how
+     * many. Any thread.
+     */
+    final int failLeft(Departures.Departure departure) {
+        long serviceId = departure.claimant.serviceId();
+        int count = 0;
+        for (YieldSlot slot : slots.slots) {
+            if (slot == null) {
+                continue;
+            }
+            long tag = slot.pendingTag();
+            if (tag >= 0 && slot.claimant == serviceId && failLeft(slot, tag, departure)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Fails one yield with {@code module-left} if it is still pending; the handler sees the cancellation. */
+    final boolean failLeft(YieldSlot slot, long tag, Departures.Departure departure) {
+        if (!slot.tryCancel(tag, Errors.moduleLeft(departure, pid, tag, slot.commandId))) {
+            return false;
+        }
+        runtime.departures.countFailed();
         DeadlineTimer.Entry timer = slot.timerEntry;
         if (timer != null) {
             runtime.timer.discard(timer);
@@ -255,6 +293,13 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
         // A yield made while a termination was sweeping may have escaped the sweep: the owner,
         // which made it, sweeps once more now that no more yields can come.
         slots.forEach(YieldSlot::cancelIfPending);
+        // Deadlines of yields that never get consumed now: the timer lets go of their slots.
+        slots.forEach(slot -> {
+            DeadlineTimer.Entry timer = slot.timerEntry;
+            if (timer != null) {
+                runtime.timer.discard(timer);
+            }
+        });
         exited = true;
         while (inbox.poll() != null) {
             // dropped: a process that ended receives nothing

@@ -23,7 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * Publishes a {@link DispatchRuntime} as the {@link ProcessRuntime} service, dispatching
  * through the registry of the boot barrier. Deactivation stops it gracefully: every process
  * ends with reason {@code shutdown}, with a bounded wait. A configuration change of the spin
- * applies at once; the other settings apply when the component is next activated.
+ * or of the module leave grace applies at once; the other settings apply when the component
+ * is next activated.
  */
 // Immediate: a delayed component would be deactivated, and every process with it, whenever
 // the last user of the service let go of it.
@@ -39,6 +40,7 @@ public final class RuntimeComponent implements ProcessRuntime {
     @Activate
     public RuntimeComponent(@Reference BootBarrier boot, RuntimeConfig config) {
         this.runtime = new DispatchRuntime(boot.registry(), settings(config));
+        runtime.moduleLeaveGrace(moduleLeaveGrace(config));
         System.getLogger(RuntimeComponent.class.getName()).log(Level.INFO,
                 "dispatch: runtime started with {0} workers, {1} threads for blocking processes",
                 runtime.settings.workers(), runtime.usesVirtualThreads() ? "virtual" : "pooled platform");
@@ -54,10 +56,15 @@ public final class RuntimeComponent implements ProcessRuntime {
                 .withShutdownTimeout(Duration.ofMillis(Math.max(0, config.shutdown_timeout_millis())));
     }
 
+    static Duration moduleLeaveGrace(RuntimeConfig config) {
+        return Duration.ofMillis(Math.max(0, config.module_leave_grace_ms()));
+    }
+
     @Modified
     void modified(RuntimeConfig config) {
         RuntimeSettings wanted = settings(config);
         runtime.spin(wanted.spinIterations(), wanted.spinNanos());
+        runtime.moduleLeaveGrace(moduleLeaveGrace(config));
     }
 
     @Deactivate

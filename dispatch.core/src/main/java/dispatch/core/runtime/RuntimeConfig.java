@@ -25,6 +25,10 @@ public @interface RuntimeConfig {
     @AttributeDefinition(name = "Blocking pool size", description = "Platform threads of each fallback pool (blocking processes, Exec tasks) when virtual threads are not used")
     int blocking_pool_size() default 64;
 
+    @AttributeDefinition(name = "Module leave grace (ms)", description = "When a module leaves (stops, is updated),"
+            + " how long its handlers may still complete the yields they were given before those fail with module-left")
+    long module_leave_grace_ms() default 2_000;
+
     @AttributeDefinition(name = "Shutdown timeout (ms)", description = "How long stopping waits for processes to end")
     long shutdown_timeout_millis() default 10_000;
 }

@@ -66,6 +66,7 @@ final class SlotTable extends SlotFields.OwnerPad {
 
     /** Owner: a cancelled slot is replaced, so whoever still holds it keeps seeing the cancellation. */
     void retire(YieldSlot slot) {
+        slot.drop();
         slots[slot.index] = new YieldSlot(cell, slot.index);
         release(slot.index);
     }

@@ -1,6 +1,8 @@
 package dispatch.core.runtime;
 
 import java.lang.reflect.Method;
+import java.security.AccessController;
+import java.security.PrivilegedAction;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,16 +80,28 @@ final class Threads {
 
     private static ExecutorService pool(String prefix, int size) {
         AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory factory = runnable -> platform(runnable, prefix + count.incrementAndGet());
         int threads = Math.max(1, size);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /**
+     * A daemon platform thread that keeps nothing of whoever made it start. A pool creates its
+     * threads lazily, on the thread of whatever asked for work, and a new thread inherits the
+     * access control context of the code on that stack (and with it those classes' loaders)
+     * and its context class loader: if that code was a module's, a long-lived thread would
+     * keep the module's class loader after the module left. Created under doPrivileged, it
+     * inherits only the core's context; its context class loader is the core's.
+     */
+    @SuppressWarnings("removal") // AccessController: the JDK 17 Thread constructor still reads it
+    static Thread platform(Runnable body, String name) {
+        Thread thread = AccessController.doPrivileged((PrivilegedAction<Thread>) () -> new Thread(body, name));
+        thread.setDaemon(true);
+        thread.setContextClassLoader(Threads.class.getClassLoader());
+        return thread;
     }
 
     private static ThreadFactory virtualThreadFactory() {

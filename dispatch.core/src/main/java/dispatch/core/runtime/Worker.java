@@ -11,8 +11,7 @@ final class Worker implements Runnable {
 
     Worker(Scheduler scheduler, int index) {
         this.scheduler = scheduler;
-        this.thread = new Thread(this, "dispatch-worker-" + index);
-        this.thread.setDaemon(true);
+        this.thread = Threads.platform(this, "dispatch-worker-" + index);
     }
 
     @Override

@@ -17,7 +17,13 @@ import java.lang.invoke.VarHandle;
  * and a completion for an older tag of a recycled slot can never succeed. A slot whose yield
  * was cancelled is retired rather than recycled: a handler still holding it keeps seeing the
  * cancellation. A completed slot is recycled once the process consumed the result; its
- * handler is done with it by contract (it completed).
+ * handler is done with it by contract (it completed). Either way the slot lets go of the
+ * command, the result and the handler's cancel actions, so that a pooled or retired slot
+ * never keeps a class of a module that has left.
+ *
+ * <p>The slot also records which dispatcher registration ({@code claimant}, a service ID) its
+ * yield went to, so that when that dispatcher leaves, the runtime can give the yields it
+ * left behind a result (see {@link Departures}).
  */
 final class YieldSlot extends Node implements YieldContext, Event {
 
@@ -25,6 +31,9 @@ final class YieldSlot extends Node implements YieldContext, Event {
     static final int PENDING = 1;
     static final int DONE = 2;
     static final int CANCELLED = 3;
+
+    /** {@link #claimant} of a yield that went to no handler (unknown ID). */
+    static final long NO_CLAIMANT = -1;
 
     private static final VarHandle STAMP;
 
@@ -45,6 +54,8 @@ final class YieldSlot extends Node implements YieldContext, Event {
     // Written by the owner before dispatch, or by the winner of the stamp before the push
     // into the inbox, which publishes them to the consumer.
     Command<?> command;
+    int commandId;
+    long claimant; // the service ID of the dispatcher the yield went to, or NO_CLAIMANT
     Object value;
     Throwable error;
     long deadline = NO_DEADLINE;
@@ -71,9 +82,11 @@ final class YieldSlot extends Node implements YieldContext, Event {
         return (int) (stamp() & 3);
     }
 
-    /** Owner: starts a yield with a fresh tag. */
-    void activate(long tag, Command<?> command, long deadline, boolean callerWaits) {
+    /** Owner: starts a yield with a fresh tag; everything is written before the stamp publishes it. */
+    void activate(long tag, Command<?> command, int commandId, long claimant, long deadline, boolean callerWaits) {
         this.command = command;
+        this.commandId = commandId;
+        this.claimant = claimant;
         this.callerWaits = callerWaits;
         this.value = null;
         this.error = null;
@@ -117,6 +130,15 @@ final class YieldSlot extends Node implements YieldContext, Event {
         return true;
     }
 
+    /**
+     * The tag of the yield outstanding in this slot, or -1. Any thread: what {@link #activate}
+     * wrote before the stamp (command ID, claimant) is visible once this returned a tag.
+     */
+    long pendingTag() {
+        long current = stamp();
+        return (current & 3) == PENDING ? current >>> 2 : -1;
+    }
+
     /** Cancels the current yield if it is outstanding; used when the process ends. */
     boolean cancelIfPending() {
         long current = stamp();
@@ -125,16 +147,25 @@ final class YieldSlot extends Node implements YieldContext, Event {
 
     /** Owner: the result was consumed; the slot may be reused under a new tag. */
     void free() {
-        command = null;
-        value = null;
-        error = null;
-        timerEntry = null;
+        drop();
         if (actions != null) { // only handlers that registered a cancel action pay for the lock
             synchronized (this) {
                 actions = null;
             }
         }
         STAMP.setRelease(this, stampOf(tag(), FREE));
+    }
+
+    /**
+     * Owner: lets go of what the yield brought in (the command, the result, an error), which
+     * may be of a module's classes. Done when the slot is recycled and when it is retired: a
+     * retired slot lives on only as long as a handler holds it, and then without them.
+     */
+    void drop() {
+        command = null;
+        value = null;
+        error = null;
+        timerEntry = null;
     }
 
     // --- YieldContext and Event ---
@@ -214,6 +245,6 @@ final class YieldSlot extends Node implements YieldContext, Event {
 
     @Override
     public String toString() {
-        return "yield " + tag() + " of process " + cell.pid() + " (" + (command == null ? "-" : command.id()) + ")";
+        return "yield " + tag() + " of process " + cell.pid() + " (" + commandId + ")";
     }
 }

@@ -1,7 +1,12 @@
 package dispatch.core.shell;
 
 import dispatch.core.boot.BootBarrier;
+import dispatch.core.boot.BootStatus;
+import dispatch.core.registry.Claimant;
 import dispatch.core.registry.Route;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -19,6 +24,9 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=boot"})
 public final class BootCommands {
 
+    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
     private final BootBarrier boot;
 
     @Activate
@@ -26,14 +34,27 @@ public final class BootCommands {
         this.boot = boot;
     }
 
-    @Descriptor("list the registered command IDs with their command, module and bundle")
+    @Descriptor("list the registered command IDs with their command, module and the bundle revision serving them,"
+            + " and the refused registrations")
     public void commands() {
-        Table table = new Table("ID", "COMMAND", "MODULE", "BUNDLE", "STATUS");
+        BootStatus status = boot.status();
+        StringBuilder out = new StringBuilder(status.development()
+                ? "custom modules: development mode (they may come, go and be updated)\n"
+                : "custom modules: production mode (late ones are refused)\n");
+        Table table = new Table("ID", "COMMAND", "MODULE", "BUNDLE", "BID", "REV", "MODIFIED", "STATUS");
         for (Route route : boot.registry().routes()) {
-            table.row(route.id(), route.commandName(), route.claimant().module(), route.claimant().bundle(),
+            Claimant claimant = route.claimant();
+            table.row(route.id(), route.commandName(), claimant.module(), claimant.bundle(),
+                    claimant.bundleId() < 0 ? "-" : claimant.bundleId(),
+                    claimant.revision() == 0 ? "-" : claimant.revision(),
+                    claimant.lastModified() == 0 ? "-" : MODIFIED.format(Instant.ofEpochMilli(claimant.lastModified())),
                     route.available() ? "available" : "unavailable");
         }
-        System.out.println(table);
+        out.append(table);
+        for (String refusal : status.refused()) {
+            out.append("\nrefused: ").append(refusal);
+        }
+        System.out.println(out);
     }
 
     @Descriptor("show whether the runtime is ready, or what it is missing and why")

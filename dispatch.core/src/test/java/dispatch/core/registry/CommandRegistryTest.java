@@ -11,6 +11,9 @@ import static org.junit.Assert.assertTrue;
 import dispatch.api.Dispatcher;
 import dispatch.api.Handler;
 import dispatch.api.Registrar;
+import dispatch.api.Subscription;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.Test;
 
 public class CommandRegistryTest {
@@ -144,11 +147,86 @@ public class CommandRegistryTest {
     @Test
     public void lateCustomModulesNeedDevelopmentMode() throws Exception {
         registry.freeze();
-        RegistrationRefused refused = assertThrows(RegistrationRefused.class, () -> register("kv", 300));
-        assertTrue(refused.getMessage(), refused.getMessage().contains("need development mode"));
+        RegistrationRefused refused = assertThrows(RegistrationRefused.class, () -> register("kv", 1000, 1001, 1002, 1003, 1010));
+        assertEquals("one message for the whole module", "module 'kv' (bundle bundle.kv 1.0.0) arrived after the"
+                + " registry froze with custom IDs 1000-1003, 1010 that no module held then: only development mode"
+                + " (development=true in configuration dispatch.boot) takes new custom modules after the boot",
+                refused.getMessage());
+        assertNull(registry.lookup(1000));
         registry.allowLateCustomModules(true);
-        register("kv", 300);
-        assertTrue(registry.lookup(300).available());
+        register("kv", 1000);
+        assertTrue(registry.lookup(1000).available());
+    }
+
+    @Test
+    public void inProductionACustomModuleThatHeldIdsAtTheFreezeMayComeBackButNotGrow() throws Exception {
+        Claimant first = register("kv", 1000);
+        registry.freeze();
+        registry.unregister(first.serviceId());
+        assertThrows("a new ID is a late one", RegistrationRefused.class, () -> register("kv", 1000, 1001));
+        RegistrationRefused taken = assertThrows(RegistrationRefused.class, () -> register("other", 1000));
+        assertTrue(taken.getMessage(), taken.getMessage().contains("only module 'kv' may take it back"
+                + " (any module may in development mode)"));
+        register("kv", 1000);
+        assertTrue(registry.lookup(1000).available());
+    }
+
+    @Test
+    public void inDevelopmentANewRevisionTakesItsIdsBackAndDropsTheOnesItNoLongerHas() throws Exception {
+        registry.freeze();
+        registry.allowLateCustomModules(true);
+        Claimant first = register("kv", 1000, 1001, 1002);
+        registry.unregister(first.serviceId());
+        assertFalse(registry.lookup(1001).available());
+        assertEquals("the placeholder names the module", "kv", registry.lookup(1001).claimant().module());
+
+        Claimant second = register("kv", 1000, 1002, 1003);
+        assertSame(second, registry.lookup(1000).claimant());
+        assertSame(second, registry.lookup(1003).claimant());
+        assertNull("no longer registered by the new revision: unknown, not unavailable", registry.lookup(1001));
+    }
+
+    @Test
+    public void inDevelopmentAnotherModuleMayTakeTheIdsADepartedModuleLeftButNotSystemIds() throws Exception {
+        Claimant clock = register("clock", 10);
+        registry.freeze();
+        registry.allowLateCustomModules(true);
+        Claimant kv = register("kv", 1000);
+        assertThrows("held by a present module", RegistrationRefused.class, () -> register("store", 1000));
+        registry.unregister(kv.serviceId());
+        Claimant store = register("store", 1000);
+        assertSame(store, registry.lookup(1000).claimant());
+
+        registry.unregister(clock.serviceId());
+        assertThrows(RegistrationRefused.class, () -> register("kv", 10));
+        RegistrationRefused system = assertThrows(RegistrationRefused.class, () -> register("http", 60));
+        assertTrue(system.getMessage(), system.getMessage().contains("system IDs (1-255) are closed after the boot"));
+    }
+
+    @Test
+    public void departureListenersAreToldBeforeTheTableWithoutTheDispatcherIsPublished() throws Exception {
+        Claimant kv = register("kv", 1000);
+        registry.freeze();
+        List<String> told = new ArrayList<>();
+        Subscription subscription = registry.onDeparture(claimant -> told.add(claimant.module() + " "
+                + registry.lookup(1000).available()));
+        assertSame(kv, registry.unregister(kv.serviceId()));
+        assertEquals(List.of("kv true"), told);
+        assertNull("unknown service: nothing to tell", registry.unregister(kv.serviceId()));
+        subscription.close();
+        registry.allowLateCustomModules(true);
+        registry.unregister(register("kv", 1000).serviceId());
+        assertEquals("closed: no longer told", 1, told.size());
+    }
+
+    @Test
+    public void aLeftRouteKeepsOnlyNamesAndNumbers() throws Exception {
+        Claimant kv = register("kv", 1000);
+        registry.freeze();
+        registry.unregister(kv.serviceId());
+        Route left = registry.lookup(1000);
+        assertNull("no handler of the departed revision", left.handler());
+        assertSame(kv, left.claimant());
     }
 
     @Test

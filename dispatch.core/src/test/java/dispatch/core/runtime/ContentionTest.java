@@ -121,6 +121,8 @@ public class ContentionTest {
         AtomicLong delivered = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         CountDownLatch done = new CountDownLatch(processes);
+        // every yield is completed exactly twice: this counts the attempts down to zero
+        CountDownLatch attempts = new CountDownLatch(2 * processes * yields);
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         // Every yield is completed twice, by two threads racing (the one that took it from the
@@ -131,7 +133,7 @@ public class ContentionTest {
                 while (!stop.get()) {
                     TestCommands.Held second = again.poll();
                     if (second != null) {
-                        count(second.receiver().complete(second.tag(), second.tag()), delivered, refused);
+                        count(second.receiver().complete(second.tag(), second.tag()), delivered, refused, attempts);
                     }
                     TestCommands.Held first;
                     try {
@@ -141,7 +143,7 @@ public class ContentionTest {
                     }
                     if (first != null) {
                         again.add(first);
-                        count(first.receiver().complete(first.tag(), first.tag()), delivered, refused);
+                        count(first.receiver().complete(first.tag(), first.tag()), delivered, refused, attempts);
                     }
                 }
             }, "completer-" + c);
@@ -153,9 +155,7 @@ public class ContentionTest {
         }
         try {
             assertTrue("no process was left waiting", done.await(120, TimeUnit.SECONDS));
-            while (!again.isEmpty()) {
-                Thread.onSpinWait(); // the completers drain the last second completions
-            }
+            assertTrue("the completers made every second completion", attempts.await(120, TimeUnit.SECONDS));
         } finally {
             stop.set(true);
             for (Thread thread : threads) {
@@ -171,7 +171,8 @@ public class ContentionTest {
         assertEquals("every second completion was refused", total, refused.get());
     }
 
-    private static void count(boolean accepted, AtomicLong delivered, AtomicLong refused) {
+    private static void count(boolean accepted, AtomicLong delivered, AtomicLong refused, CountDownLatch attempts) {
         (accepted ? delivered : refused).incrementAndGet();
+        attempts.countDown();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
 /** The MPSC inbox: every node once, each producer's nodes in its order. */
@@ -61,9 +62,12 @@ public class InboxTest {
         start.countDown();
         int[] next = new int[producers];
         int received = 0;
+        // The consumer polls as a worker does; the deadline turns a lost node into a failure, not a hang.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (received < producers * each) {
             Node node = inbox.poll();
             if (node == null) {
+                assertTrue("nodes lost: received " + received, System.nanoTime() < deadline);
                 Thread.onSpinWait();
                 continue;
             }

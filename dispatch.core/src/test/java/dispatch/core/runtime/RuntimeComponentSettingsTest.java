@@ -51,6 +51,11 @@ public class RuntimeComponentSettingsTest {
             public long shutdown_timeout_millis() {
                 return 2500;
             }
+
+            @Override
+            public long module_leave_grace_ms() {
+                return spinMicros < 0 ? -5 : 750;
+            }
         };
     }
 
@@ -64,6 +69,7 @@ public class RuntimeComponentSettingsTest {
         assertFalse(settings.virtualThreads());
         assertEquals(Duration.ofMillis(2500), settings.shutdownTimeout());
         assertEquals("at least one step per slice", 1, settings.stepsPerSlice());
+        assertEquals(Duration.ofMillis(750), RuntimeComponent.moduleLeaveGrace(config(3, 500, 20, 7, false)));
     }
 
     @Test
@@ -72,5 +78,6 @@ public class RuntimeComponentSettingsTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), settings.workers());
         assertEquals(0, settings.spinIterations());
         assertEquals(1, settings.blockingPoolSize());
+        assertEquals(Duration.ZERO, RuntimeComponent.moduleLeaveGrace(config(0, -1, -1, 0, true)));
     }
 }

@@ -40,11 +40,22 @@ public abstract class DispatchTestSupport {
 
     /** Replaces the boot barrier's configuration (PID {@value Readiness#BOOT_PID}). */
     protected void configureBoot(String requiredModules, long timeoutSeconds) throws Exception {
-        ConfigurationAdmin configAdmin = Services.await(context, ConfigurationAdmin.class, null);
-        Configuration configuration = configAdmin.getConfiguration(Readiness.BOOT_PID, "?");
+        configureBoot(requiredModules, timeoutSeconds, false);
+    }
+
+    /** Replaces the boot barrier's configuration, in development mode or not. */
+    protected void configureBoot(String requiredModules, long timeoutSeconds, boolean development) throws Exception {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("required.modules", requiredModules);
         properties.put("timeout.seconds", timeoutSeconds);
+        properties.put("development", development);
+        configure(Readiness.BOOT_PID, properties);
+    }
+
+    /** Replaces the configuration of {@code pid}. */
+    protected void configure(String pid, Dictionary<String, Object> properties) throws Exception {
+        ConfigurationAdmin configAdmin = Services.await(context, ConfigurationAdmin.class, null);
+        Configuration configuration = configAdmin.getConfiguration(pid, "?");
         configuration.update(properties);
     }
 }

@@ -14,6 +14,7 @@ import dispatch.module.clock.TimerWait;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The clock module's state and handlers: one {@link TimingWheel} for every sleeper, ticker and
@@ -48,7 +49,7 @@ final class Clock implements AutoCloseable {
     }
 
     /** A wheel shaped for this module: 1 ms ticks, the kinds of task it counts. */
-    static TimingWheel newWheel(java.util.function.LongSupplier clock) {
+    static TimingWheel newWheel(LongSupplier clock) {
         return new TimingWheel(TICK_NANOS, DRAIN_NANOS, clock, KINDS);
     }
 

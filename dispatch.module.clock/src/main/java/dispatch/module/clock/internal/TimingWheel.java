@@ -1,6 +1,7 @@
 package dispatch.module.clock.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,9 +30,11 @@ import java.util.function.LongSupplier;
  * in every {@code drainNanos} at least, so a burst is inserted in small batches.
  *
  * <h2>Counting</h2>
- * {@link #live(int)} counts tasks per kind from scheduling until they fire for the last time
- * or are cancelled; {@link #entries()} is what the wheel physically holds. Both drop to zero
- * when everything is done, cancelled, or aborted by {@link #close()}.
+ * {@link #live(int)} counts tasks per kind that wait to expire: from scheduling until they
+ * start to expire (a repeating task counts again once re-armed) or are cancelled, so that a
+ * process woken by an expiry never sees its own task still counted. {@link #entries()} is what
+ * the wheel physically holds. Both drop to zero when everything is done, cancelled, or aborted
+ * by {@link #close()}.
  */
 final class TimingWheel implements AutoCloseable {
 
@@ -161,10 +164,15 @@ final class TimingWheel implements AutoCloseable {
             int state = task.state;
             switch (state) {
                 case WheelTask.PENDING:
-                case WheelTask.FIRING:
-                    // Not in a slot: the wheel thread drops it when it sees the state.
+                    // Not in a slot yet: the wheel thread drops it when it sees the state.
                     if (task.casState(state, WheelTask.CANCELLED)) {
                         live[task.kind()].decrement();
+                        return true;
+                    }
+                    break;
+                case WheelTask.FIRING:
+                    // Expiring now (and no longer counted): only a repeat is prevented.
+                    if (task.casState(state, WheelTask.CANCELLED)) {
                         return true;
                     }
                     break;
@@ -185,12 +193,12 @@ final class TimingWheel implements AutoCloseable {
         }
     }
 
-    /** Tasks of {@code kind} scheduled and not yet finished or cancelled. */
+    /** Tasks of {@code kind} waiting to expire: scheduled, not yet expiring, not cancelled. */
     long live(int kind) {
         return live[kind].sum();
     }
 
-    /** Tasks of all kinds scheduled and not yet finished or cancelled. */
+    /** Tasks of all kinds waiting to expire. */
     long liveTotal() {
         long sum = 0;
         for (LongAdder adder : live) {
@@ -463,6 +471,8 @@ final class TimingWheel implements AutoCloseable {
         if (!task.casState(WheelTask.SCHEDULED, WheelTask.FIRING)) {
             return; // cancelled; its cancel request finds it unlinked
         }
+        // Uncounted before it expires: whoever its expiry wakes never sees it still live.
+        live[task.kind()].decrement();
         long again;
         try {
             again = task.expire(now);
@@ -471,10 +481,9 @@ final class TimingWheel implements AutoCloseable {
             again = WheelTask.NO_REPEAT;
         }
         if (again == WheelTask.NO_REPEAT) {
-            if (task.casState(WheelTask.FIRING, WheelTask.DONE)) {
-                live[task.kind()].decrement();
-            }
+            task.casState(WheelTask.FIRING, WheelTask.DONE); // fails only if cancelled meanwhile: done either way
         } else if (task.casState(WheelTask.FIRING, WheelTask.SCHEDULED)) {
+            live[task.kind()].increment();
             long earliest = origin + (elapsed + 1) * tickNanos; // a repeat never fires in the same round
             task.deadline = again - earliest < 0 ? earliest : again;
             insert(task);
@@ -496,7 +505,7 @@ final class TimingWheel implements AutoCloseable {
         for (WheelTask head : slots) {
             sweepList(head);
         }
-        java.util.Arrays.fill(occupied, 0L);
+        Arrays.fill(occupied, 0L);
         linked = 0;
         entries = 0;
         swept = true;

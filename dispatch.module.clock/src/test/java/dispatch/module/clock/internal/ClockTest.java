@@ -117,6 +117,20 @@ public class ClockTest {
     }
 
     @Test
+    public void aWokenProcessNeverSeesItsOwnSleepStillCounted() {
+        FakeYield sleep = send(new Sleep(Duration.ofMillis(3)));
+        long[] seenAtCompletion = {-1, -1};
+        runtime.onComplete = tag -> {
+            seenAtCompletion[0] = clock.stats().sleepers();
+            seenAtCompletion[1] = clock.stats().wheelLive();
+        };
+        advance(3);
+        assertNull(value(sleep));
+        assertEquals(0, seenAtCompletion[0]);
+        assertEquals(0, seenAtCompletion[1]);
+    }
+
+    @Test
     public void zeroSleepCompletesAtOnce() {
         FakeYield sleep = send(new Sleep(Duration.ZERO));
         assertNull(value(sleep));

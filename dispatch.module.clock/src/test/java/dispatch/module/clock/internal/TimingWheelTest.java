@@ -226,7 +226,6 @@ public class TimingWheelTest {
                 firings.add(nowNanos);
                 return deadline + period;
             }
-
             @Override
             int kind() {
                 return 1;
@@ -359,8 +358,9 @@ public class TimingWheelTest {
                 }
             };
             marker.onExpire = round::countDown;
-            // Already due: it fires in the round that takes it in, so it is never counted in entries().
-            wheel.schedule(marker, System.nanoTime() - MS);
+            // Due long ago: it fires in the round that takes it in, so it is never counted in
+            // entries() (a deadline just past could still round up to the wheel's next tick).
+            wheel.schedule(marker, System.nanoTime() - TimeUnit.SECONDS.toNanos(1));
             assertTrue(round.await(5, TimeUnit.SECONDS));
         }
     }

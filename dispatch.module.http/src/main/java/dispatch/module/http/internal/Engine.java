@@ -3,7 +3,6 @@ package dispatch.module.http.internal;
 import dispatch.module.http.Request;
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One configuration at work: the client built for it, its settings and its limiter. A new
@@ -16,12 +15,12 @@ final class Engine {
     final HttpClient client;
     final Limiter limiter;
     final ExecutorService executor;
-    final ScheduledExecutorService timer;
+    final Deadlines deadlines;
 
-    Engine(Settings settings, ExecutorService executor, ScheduledExecutorService timer) {
+    Engine(Settings settings, ExecutorService executor, Deadlines deadlines) {
         this.settings = settings;
         this.executor = executor;
-        this.timer = timer;
+        this.deadlines = deadlines;
         this.limiter = new Limiter(settings.maxConcurrent(), settings.maxQueued(), executor);
         // Redirects are followed by Exchange, which counts and checks every hop.
         this.client = HttpClient.newBuilder()

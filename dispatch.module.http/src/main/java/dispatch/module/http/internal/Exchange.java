@@ -13,20 +13,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One {@link Request} on its way: waits for a permit, checks the host of every hop, sends,
  * follows redirects itself (so that each hop is counted and checked), and completes
  * {@link #result()} exactly once: with the response, with an {@link HttpFailure}, or by
- * {@link #cancel()}. Whatever ends it also ends what is in flight: the timer, the place in
+ * {@link #cancel()}. Whatever ends it also ends what is in flight: the deadline watch, the place in
  * line or the permit, the DNS check, the send and the body.
  *
  * <p>Hop state is written by one callback at a time; each hop starts from the completion of
  * the previous step, which orders the writes.
  */
-final class Exchange implements Limiter.Waiter {
+final class Exchange implements Limiter.Waiter, Deadlines.Watched {
 
     /** Headers that must not follow a redirect to another origin. */
     private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
@@ -36,11 +34,11 @@ final class Exchange implements Limiter.Waiter {
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<Response> result = new CompletableFuture<>();
     private final Limiter.Ticket ticket;
-    private volatile ScheduledFuture<?> timer;
+    private long deadline;
     private volatile CompletableFuture<?> inFlight;
     private volatile CappedBody body;
 
-    private volatile URI uri; // volatile as well: a timeout names it from the timer thread
+    private volatile URI uri; // volatile as well: a timeout names it from the sweeper thread
     private volatile String method;
     private EncodedBody payload;
     private boolean credentials = true;
@@ -81,17 +79,10 @@ final class Exchange implements Limiter.Waiter {
             result.completeExceptionally(new HttpFailure(HttpFailure.Kind.INVALID_REQUEST, what() + ": " + e.getMessage(), e));
             return this;
         }
-        Duration timeout = engine.settings.timeoutFor(request.timeout());
-        try {
-            timer = engine.timer.schedule(() -> fail(new HttpFailure(HttpFailure.Kind.TIMEOUT,
-                    what() + ": no complete response within " + timeout.toMillis() + " ms")), timeout.toNanos(),
-                    TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(Failures.moduleStopped());
-            return this;
-        }
+        deadline = startNanos + engine.settings.timeoutFor(request.timeout()).toNanos();
+        engine.deadlines.watch(this);
         if (result.isDone()) {
-            timer.cancel(false); // the cleanup may have run before the timer was set
+            engine.deadlines.unwatch(this); // the clean-up may have run before it was watched
             return this;
         }
         switch (engine.limiter.enter(ticket)) {
@@ -257,16 +248,24 @@ final class Exchange implements Limiter.Waiter {
     }
 
     /**
-     * Gives back the place in line or the permit, and stops the timer. Done before the result
+     * Gives back the place in line or the permit, and stops watching the deadline. Done before the result
      * completes, so that whoever the result wakes (the next request of a batch, another
      * process) finds the permit free; the completion's own clean-up repeats it harmlessly.
      */
     private void release() {
-        ScheduledFuture<?> pending = timer;
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        engine.deadlines.unwatch(this);
         ticket.close();
+    }
+
+    @Override
+    public long deadline() {
+        return deadline;
+    }
+
+    @Override
+    public void expire() {
+        fail(new HttpFailure(HttpFailure.Kind.TIMEOUT, what() + ": no complete response within "
+                + engine.settings.timeoutFor(request.timeout()).toMillis() + " ms"));
     }
 
     private void cleanUp(boolean abort) {

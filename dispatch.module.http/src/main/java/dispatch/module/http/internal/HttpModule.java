@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,7 +21,7 @@ final class HttpModule implements AutoCloseable {
 
     final Set<PendingYield> pending = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor;
-    private final ScheduledThreadPoolExecutor timer;
+    private final Deadlines deadlines;
     private volatile Engine engine;
     private volatile boolean closed;
 
@@ -30,14 +29,13 @@ final class HttpModule implements AutoCloseable {
         // The client's callbacks and DNS checks; idle threads go away after a minute.
         this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemons("dispatch-http-"));
-        this.timer = new ScheduledThreadPoolExecutor(1, daemons("dispatch-http-timer-"));
-        timer.setRemoveOnCancelPolicy(true); // most timeouts are cancelled: do not keep them queued
-        this.engine = new Engine(settings, executor, timer);
+        this.deadlines = new Deadlines("dispatch-http-deadlines");
+        this.engine = new Engine(settings, executor, deadlines);
     }
 
     /** Applies a new configuration to requests started from now on. */
     void reconfigure(Settings settings) {
-        engine = new Engine(settings, executor, timer);
+        engine = new Engine(settings, executor, deadlines);
     }
 
     Engine engine() {
@@ -60,7 +58,7 @@ final class HttpModule implements AutoCloseable {
         for (PendingYield yield : pending) {
             yield.moduleLeft();
         }
-        timer.shutdownNow();
+        deadlines.close();
         executor.shutdownNow();
     }
 

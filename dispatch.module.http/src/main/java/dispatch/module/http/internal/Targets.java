@@ -40,6 +40,9 @@ final class Targets {
             throw invalid("credentials in the URL are not sent; use basicAuth: " + uri.getHost());
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (query.isEmpty() && uri.getRawFragment() == null && scheme.equals(uri.getScheme()) && path == uri.getRawPath()) {
+            return uri; // already in the form the client gets: spare a second parse
+        }
         String rawQuery = uri.getRawQuery();
         String extra = EncodedBody.formEncode(query);
         String combined = rawQuery == null || rawQuery.isEmpty() ? extra : extra.isEmpty() ? rawQuery : rawQuery + "&" + extra;
