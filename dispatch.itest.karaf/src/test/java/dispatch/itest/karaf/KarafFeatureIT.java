@@ -13,6 +13,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 
+import dispatch.api.Dispatcher;
 import dispatch.api.RuntimeReady;
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ExitReason;
@@ -98,6 +99,9 @@ public class KarafFeatureIT {
     @Test
     public void aProcessSleepsQueriesAndCallsHttp() throws Exception {
         awaitReady();
+        // sql is not required for readiness here (and another test restarts it): wait for it and its datasource
+        await(Dispatcher.class, "(" + Dispatcher.MODULE_PROPERTY + "=sql)");
+        await(javax.sql.DataSource.class, "(name=karafdb)");
         ProcessRuntime runtime = await(ProcessRuntime.class);
         List<Object> seen = new CopyOnWriteArrayList<>();
         try (LoopbackHttp server = new LoopbackHttp("hello from loopback", (int) TIMEOUT_MILLIS)) {
@@ -120,7 +124,17 @@ public class KarafFeatureIT {
     }
 
     private <T> T await(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        return await(type, null);
+    }
+
+    private <T> T await(Class<T> type, String filter) throws InterruptedException {
+        ServiceTracker<T, T> tracker;
+        try {
+            tracker = filter == null ? new ServiceTracker<>(context, type, null) : new ServiceTracker<>(context,
+                    org.osgi.framework.FrameworkUtil.createFilter("(&(objectClass=" + type.getName() + ")" + filter + ")"), null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
         tracker.open();
         T service = tracker.waitForService(TIMEOUT_MILLIS);
         assertNotNull("no " + type.getSimpleName() + " within " + TIMEOUT_MILLIS + " ms", service);
