@@ -4,15 +4,20 @@ import static org.hamcrest.CoreMatchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThat;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import dispatch.itest.fixtures.ReadyWatcher;
+import dispatch.api.DispatchException;
+import dispatch.api.Readiness;
+import dispatch.api.RuntimeReady;
 import dispatch.itest.fixtures.Fixtures;
+import dispatch.itest.fixtures.ReadyWatcher;
 import dispatch.itest.support.DispatchOptions;
 import dispatch.itest.support.DispatchTestSupport;
 import dispatch.itest.support.Services;
-import dispatch.api.Readiness;
-import dispatch.api.RuntimeReady;
+import dispatch.module.clock.Sleep;
+import dispatch.testing.DispatchTesting;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
@@ -86,6 +91,10 @@ public class BootIT extends DispatchTestSupport {
         assertThat(report, containsString("bundle dispatch.module.clock"));
         assertFalse("the user component must go with readiness", Services.present(context, ReadyWatcher.class, null));
         assertFalse(Services.present(context, RuntimeReady.class, null));
+        DispatchException unavailable = assertThrows(DispatchException.class,
+                () -> DispatchTesting.call(context, new Sleep(Duration.ofMillis(1)), Duration.ofSeconds(20)));
+        assertEquals(DispatchException.MODULE_UNAVAILABLE, unavailable.code());
+        assertThat(unavailable.getMessage(), containsString("module 'clock'"));
 
         clock.start();
         awaitReady();

@@ -232,11 +232,13 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
     /** Called by a process's owner when it is over. */
     void ended(ProcessCell cell, ExitReason reason) {
-        table.remove(cell.pid);
-        recentExits.put(cell.pid, reason);
+        // Counted into the totals before it leaves the table, so that stats() never misses it
+        // (it may count it twice for a moment instead, which a reader of a settled runtime never sees).
         endedYields.add(cell.slots.yields);
         endedCompletions.add(cell.slots.completions);
         endedErrors.add(cell.slots.errors);
+        table.remove(cell.pid);
+        recentExits.put(cell.pid, reason);
         try {
             topology.exited(cell, reason);
         } finally {

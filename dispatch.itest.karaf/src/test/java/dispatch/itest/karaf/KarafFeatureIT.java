@@ -4,6 +4,7 @@ import static org.hamcrest.CoreMatchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThat;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -13,11 +14,23 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 
 import dispatch.api.RuntimeReady;
+import dispatch.api.process.BlockingProcess;
+import dispatch.api.process.ExitReason;
+import dispatch.api.process.ProcessRuntime;
+import dispatch.module.clock.Sleep;
+import dispatch.module.http.Request;
+import dispatch.module.http.Response;
+import dispatch.module.sql.Query;
+import dispatch.module.sql.Rows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -61,6 +74,10 @@ public class KarafFeatureIT {
                 // configuration as users write it: etc/<pid>.cfg
                 editConfigurationFilePut("etc/dispatch.boot.cfg", "required.modules", "clock, http"),
                 editConfigurationFilePut("etc/dispatch.boot.cfg", "timeout.seconds", "20"),
+                // a named datasource, as a Karaf user configures one
+                editConfigurationFilePut("etc/dispatch.sql.datasource-karaf.cfg", "name", "karafdb"),
+                editConfigurationFilePut("etc/dispatch.sql.datasource-karaf.cfg", "url", "jdbc:h2:mem:karafdb;DB_CLOSE_DELAY=-1"),
+                editConfigurationFilePut("etc/dispatch.sql.datasource-karaf.cfg", "user", "sa"),
                 features(maven("dispatch", "dispatch.features", version).classifier("features").type("xml"), "dispatch"));
     }
 
@@ -83,6 +100,38 @@ public class KarafFeatureIT {
         } finally {
             sql.start();
         }
+    }
+
+    @Test
+    public void aProcessSleepsQueriesAndCallsHttp() throws Exception {
+        awaitReady();
+        ProcessRuntime runtime = await(ProcessRuntime.class);
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        try (LoopbackHttp server = new LoopbackHttp("hello from loopback", (int) TIMEOUT_MILLIS)) {
+            long pid = runtime.spawn((BlockingProcess) process -> {
+                long start = System.nanoTime();
+                process.call(new Sleep(Duration.ofMillis(50)));
+                seen.add(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(50));
+                Rows rows = process.call(Query.on("karafdb", "SELECT 40 + ? AS answer", 2));
+                seen.add(((Number) rows.get(0, 0)).intValue());
+                Response response = process.call(Request.get(server.url("/hello")).build());
+                seen.add(response.status() + " " + response.text());
+            });
+            ExitReason exit = runtime.exitOf(pid).orElseThrow().toCompletableFuture()
+                    .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            assertTrue(exit.toString(), exit.isNormal());
+        }
+        assertEquals(List.of(true, 42, "200 hello from loopback"), seen);
+        assertThat(shell("dispatch:stats"), containsString("yields"));
+        assertThat(shell("sql:datasources"), containsString("karafdb"));
+    }
+
+    private <T> T await(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(TIMEOUT_MILLIS);
+        assertNotNull("no " + type.getSimpleName() + " within " + TIMEOUT_MILLIS + " ms", service);
+        return service; // the tracker stays open: the test keeps using the service
     }
 
     private void awaitReady() throws InterruptedException {

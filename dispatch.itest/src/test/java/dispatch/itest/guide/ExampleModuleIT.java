@@ -52,8 +52,10 @@ public class ExampleModuleIT {
         File bundles = new File("target/bundles");
         return options(
                 junitBundles(),
-                DispatchOptions.runtime(BundleLocator.directory(bundles), Set.of()),
-                bundle(new File(bundles, "dispatch.example.kv.jar").toURI().toString()));
+                // before the runtime: the registry freezes once the core starts with its modules,
+                // and in production mode a custom module that comes later is refused
+                bundle(new File(bundles, "dispatch.example.kv.jar").toURI().toString()),
+                DispatchOptions.runtime(BundleLocator.directory(bundles), Set.of()));
     }
     // end:pax-exam-config
 
