@@ -249,8 +249,8 @@ public class HotSwapIT extends DispatchTestSupport {
         ProcessRuntime runtime = start(false);
         Bundle swap = installSwap(1);
         assertEquals("the framework carries on", Bundle.ACTIVE, swap.getState());
-        String why = "module 'swap' (bundle test.swap 1.0.0) arrived after the registry froze with custom IDs"
-                + " 500-501 that no module held then: only development mode (development=true in configuration"
+        String why = "module 'swap' (bundle test.swap 1.0.0) was deployed after the registry froze and claims custom"
+                + " IDs 500-501 that no module held then: only development mode (development=true in configuration"
                 + " dispatch.boot) takes new custom modules after the boot";
         String boot = shell("dispatch:boot");
         assertThat(boot, containsString("dispatch: READY"));

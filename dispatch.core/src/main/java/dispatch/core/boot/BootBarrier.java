@@ -152,7 +152,7 @@ public final class BootBarrier {
             registry.register(claimant, dispatcher);
             if (registry.isFrozen()) {
                 LOG.log(Level.INFO, "dispatch: {0}, revision {1}, registered after the boot", claimant,
-                        claimant.revision());
+                        String.valueOf(claimant.revision()));
             } else {
                 LOG.log(Level.DEBUG, "registered {0}", claimant);
             }
@@ -175,7 +175,7 @@ public final class BootBarrier {
         Claimant left = registry.unregister(serviceId);
         if (left != null && registry.isFrozen() && !frameworkStopping()) {
             LOG.log(Level.INFO, "dispatch: {0}, revision {1}, left: its IDs answer module-unavailable until it"
-                    + " returns", left, left.revision());
+                    + " returns", left, String.valueOf(left.revision()));
         }
         synchronized (this) {
             refused.remove(serviceId); // a refused dispatcher is dropped with its service
@@ -306,8 +306,17 @@ public final class BootBarrier {
         if (!allPresent) {
             return BootState.WAITING;
         }
-        registry.freeze();
+        registry.freeze(lastBundleId(), System.currentTimeMillis());
         return BootState.READY;
+    }
+
+    /** The highest bundle ID now: every bundle installed so far is part of the boot deployment. */
+    private long lastBundleId() {
+        long last = -1;
+        for (Bundle bundle : context.getBundles()) {
+            last = Math.max(last, bundle.getBundleId());
+        }
+        return last;
     }
 
     private void timeoutPassed() {

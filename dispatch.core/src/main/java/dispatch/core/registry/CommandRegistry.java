@@ -27,8 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Freezing closes the system IDs (1-255): afterwards only a module that held IDs at the
  * freeze may take them back after it left. Custom IDs (256+) follow the mode:
  * <ul>
- * <li>production (the default): like system IDs; a custom module that arrives after the
- * freeze with IDs nobody held is refused as a whole;</li>
+ * <li>production (the default): like system IDs; a custom module deployed after the freeze
+ * (its bundle installed or updated since) with IDs nobody held is refused as a whole. One whose
+ * bundle was deployed before the freeze belongs to the boot even if it registers after it
+ * (launchers and Pax Exam install every bundle first, then start them one by one);</li>
  * <li>development ({@link #allowLateCustomModules(boolean)}): custom modules may come, go and
  * come back in new revisions. The IDs a custom module left are free: a new revision of it
  * takes them back, and so may a different module (the module was renamed or split). A
@@ -47,6 +49,10 @@ public final class CommandRegistry {
 
     private volatile Table table = new Table(new Route[SYSTEM_SLOTS], IntRouteMap.EMPTY);
     private volatile boolean frozen;
+    // What was deployed at the freeze: the highest bundle ID, and the time (bundle revisions
+    // with an older last-modified time existed then). Written once, before frozen.
+    private long bootBundleHorizon = -1;
+    private long frozenAtMillis;
     private volatile boolean lateCustomModulesAllowed;
 
     // Write side, guarded by this.
@@ -87,7 +93,7 @@ public final class CommandRegistry {
                 }
             }
             if (!late.isEmpty()) {
-                problems.add(claimant + " arrived after the registry froze with custom IDs " + IdList.of(late)
+                problems.add(claimant + " was deployed after the registry froze and claims custom IDs " + IdList.of(late)
                         + " that no module held then: only development mode (development=true in configuration "
                         + Readiness.BOOT_PID + ") takes new custom modules after the boot");
             }
@@ -107,8 +113,8 @@ public final class CommandRegistry {
             publish();
         }
         for (Route previous : takenOver) {
-            LOG.log(Level.INFO, "dispatch: {0} takes over ID {1} ({2}) left by {3}", claimant, previous.id(),
-                    previous.commandName(), previous.claimant());
+            LOG.log(Level.INFO, "dispatch: {0} takes over ID {1} ({2}) left by {3}", claimant,
+                    String.valueOf(previous.id()), previous.commandName(), previous.claimant());
         }
     }
 
@@ -164,10 +170,16 @@ public final class CommandRegistry {
             if (!custom) {
                 problems.add("ID " + id + " claimed by " + claimant + " arrived after the registry froze: system IDs ("
                         + IdRange.MIN_ID + "-" + (IdRange.FIRST_CUSTOM_ID - 1) + ") are closed after the boot");
-            } else if (!lateCustomModulesAllowed) {
+            } else if (!lateCustomModulesAllowed && !deployedAtBoot(claimant)) {
                 late.add(id);
             }
         }
+    }
+
+    /** Whether the claimant's bundle revision was there at the freeze (not installed or updated since). */
+    private boolean deployedAtBoot(Claimant claimant) {
+        return claimant.bundleId() >= 0 && claimant.bundleId() <= bootBundleHorizon
+                && claimant.lastModified() <= frozenAtMillis;
     }
 
     /** Development mode: a module's placeholders for custom IDs its new revision no longer registers go. */
@@ -224,8 +236,23 @@ public final class CommandRegistry {
         table = new Table(system, IntRouteMap.of(custom, custom.size()));
     }
 
-    /** Closes the system IDs. Idempotent. */
+    /** Closes the system IDs, with nothing deployed before the freeze counted as part of the boot. Idempotent. */
     public void freeze() {
+        freeze(-1, 0);
+    }
+
+    /**
+     * Closes the system IDs, remembering what was deployed at that moment: a custom module of a
+     * bundle with an ID up to {@code lastBundleId} whose last-modified time is not after
+     * {@code atMillis} belongs to the boot, so production mode takes it even when its dispatcher
+     * registers after the freeze. Idempotent: the first freeze counts.
+     */
+    public synchronized void freeze(long lastBundleId, long atMillis) {
+        if (frozen) {
+            return;
+        }
+        bootBundleHorizon = lastBundleId;
+        frozenAtMillis = atMillis;
         frozen = true;
     }
 

@@ -96,7 +96,8 @@ final class Departures implements DepartureListener {
         }
         if (count > 0) {
             LOG.log(Level.INFO, "dispatch: {0} left with {1} yields in flight that its handlers did not complete"
-                    + " within {2} ms: they got module-left", departure.claimant, count, departure.graceMillis);
+                    + " within {2} ms: they got module-left", departure.claimant, String.valueOf(count),
+                    String.valueOf(departure.graceMillis));
         }
         long serviceId = departure.claimant.serviceId();
         runtime.timer.schedule(() -> recent.remove(serviceId, departure), System.nanoTime() + FORGET_AFTER_NANOS);

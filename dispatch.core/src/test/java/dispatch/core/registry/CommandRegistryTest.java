@@ -148,14 +148,26 @@ public class CommandRegistryTest {
     public void lateCustomModulesNeedDevelopmentMode() throws Exception {
         registry.freeze();
         RegistrationRefused refused = assertThrows(RegistrationRefused.class, () -> register("kv", 1000, 1001, 1002, 1003, 1010));
-        assertEquals("one message for the whole module", "module 'kv' (bundle bundle.kv 1.0.0) arrived after the"
-                + " registry froze with custom IDs 1000-1003, 1010 that no module held then: only development mode"
-                + " (development=true in configuration dispatch.boot) takes new custom modules after the boot",
+        assertEquals("one message for the whole module", "module 'kv' (bundle bundle.kv 1.0.0) was deployed after"
+                + " the registry froze and claims custom IDs 1000-1003, 1010 that no module held then: only development"
+                + " mode (development=true in configuration dispatch.boot) takes new custom modules after the boot",
                 refused.getMessage());
         assertNull(registry.lookup(1000));
         registry.allowLateCustomModules(true);
         register("kv", 1000);
         assertTrue(registry.lookup(1000).available());
+    }
+
+    @Test
+    public void inProductionACustomModuleDeployedBeforeTheFreezeBelongsToTheBootEvenIfItRegistersAfterIt()
+            throws Exception {
+        registry.freeze(20, 5_000); // bundles 0-20 were installed, none modified after t=5000
+        registry.register(new Claimant("kv", "bundle.kv 1.0.0", 1, 20, 1, 5_000), dispatcher("kv", 1000));
+        assertTrue(registry.lookup(1000).available());
+        assertThrows("installed after the freeze", RegistrationRefused.class, () -> registry.register(
+                new Claimant("late", "bundle.late 1.0.0", 2, 21, 1, 4_000), dispatcher("late", 1100)));
+        assertThrows("updated after the freeze", RegistrationRefused.class, () -> registry.register(
+                new Claimant("new", "bundle.new 1.0.0", 3, 7, 2, 5_001), dispatcher("new", 1200)));
     }
 
     @Test
