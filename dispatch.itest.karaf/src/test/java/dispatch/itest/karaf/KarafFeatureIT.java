@@ -99,7 +99,7 @@ public class KarafFeatureIT {
     @Test
     public void aProcessSleepsQueriesAndCallsHttp() throws Exception {
         awaitReady();
-        // sql is not required for readiness here (and another test restarts it): wait for it and its datasource
+        // the datasource comes from its own configuration, whenever ConfigAdmin delivers it: wait for it
         await(Dispatcher.class, "(" + Dispatcher.MODULE_PROPERTY + "=sql)");
         await(javax.sql.DataSource.class, "(name=karafdb)");
         ProcessRuntime runtime = await(ProcessRuntime.class);
