@@ -13,6 +13,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 
+import dispatch.api.Dispatcher;
 import dispatch.api.RuntimeReady;
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ExitReason;
@@ -41,7 +42,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -72,7 +72,7 @@ public class KarafFeatureIT {
                 editConfigurationFileExtend("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.defaultRepositories", "," + repository + "@id=dispatch.build@snapshots"),
                 // configuration as users write it: etc/<pid>.cfg
-                editConfigurationFilePut("etc/dispatch.boot.cfg", "required.modules", "clock, http"),
+                editConfigurationFilePut("etc/dispatch.boot.cfg", "required.modules", "clock, http, sql"),
                 editConfigurationFilePut("etc/dispatch.boot.cfg", "timeout.seconds", "20"),
                 // a named datasource, as a Karaf user configures one
                 editConfigurationFilePut("etc/dispatch.sql.datasource-karaf.cfg", "name", "karafdb"),
@@ -85,26 +85,23 @@ public class KarafFeatureIT {
     public void theFeatureInstallsAndTheRuntimeBecomesReady() throws Exception {
         awaitReady();
         String report = shell("dispatch:boot");
-        assertThat(report, containsString("dispatch: READY (modules: process, clock, http)"));
+        assertThat(report, containsString("dispatch: READY"));
         assertThat(shell("dispatch:commands"), containsString("ID"));
     }
 
     @Test
     public void theBootConfigurationComesFromEtc() throws Exception {
         awaitReady();
-        Bundle sql = bundle("dispatch.module.sql");
-        sql.stop();
-        try {
-            // sql is not required by etc/dispatch.boot.cfg, so the runtime stays ready without it
-            assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: process, clock, http)"));
-        } finally {
-            sql.start();
-        }
+        // the default lists clock, sql, http: this order can only come from etc/dispatch.boot.cfg
+        assertThat(shell("dispatch:boot"), containsString("dispatch: READY (modules: process, clock, http, sql)"));
     }
 
     @Test
     public void aProcessSleepsQueriesAndCallsHttp() throws Exception {
         awaitReady();
+        // the datasource comes from its own configuration, whenever ConfigAdmin delivers it: wait for it
+        await(Dispatcher.class, "(" + Dispatcher.MODULE_PROPERTY + "=sql)");
+        await(javax.sql.DataSource.class, "(name=karafdb)");
         ProcessRuntime runtime = await(ProcessRuntime.class);
         List<Object> seen = new CopyOnWriteArrayList<>();
         try (LoopbackHttp server = new LoopbackHttp("hello from loopback", (int) TIMEOUT_MILLIS)) {
@@ -127,7 +124,17 @@ public class KarafFeatureIT {
     }
 
     private <T> T await(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        return await(type, null);
+    }
+
+    private <T> T await(Class<T> type, String filter) throws InterruptedException {
+        ServiceTracker<T, T> tracker;
+        try {
+            tracker = filter == null ? new ServiceTracker<>(context, type, null) : new ServiceTracker<>(context,
+                    org.osgi.framework.FrameworkUtil.createFilter("(&(objectClass=" + type.getName() + ")" + filter + ")"), null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
         tracker.open();
         T service = tracker.waitForService(TIMEOUT_MILLIS);
         assertNotNull("no " + type.getSimpleName() + " within " + TIMEOUT_MILLIS + " ms", service);
@@ -142,16 +149,6 @@ public class KarafFeatureIT {
         } finally {
             ready.close();
         }
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                assertEquals(symbolicName + " is not active", Bundle.ACTIVE, bundle.getState());
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 
     /** Runs a command in a Karaf console session and returns what it printed. */
