@@ -24,13 +24,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * lock and never allocate; every change builds and publishes a new table (changes are rare:
  * modules coming and going), so a hot swap costs the lookups nothing.
  *
- * <p>Freezing closes the system IDs (1-255): afterwards only a module that held IDs at the
- * freeze may take them back after it left. Custom IDs (256+) follow the mode:
+ * <p>Freezing closes the registry to modules deployed after the boot. A module whose bundle was
+ * deployed before the freeze belongs to the boot even if its dispatcher registers after it
+ * (launchers, Karaf features and Pax Exam install every bundle first, then start them one by
+ * one, and a module may take its time to activate). System IDs (1-255) are closed to anything
+ * else: afterwards only a module that held IDs may take them back after it left. Custom IDs
+ * (256+) follow the mode:
  * <ul>
  * <li>production (the default): like system IDs; a custom module deployed after the freeze
- * (its bundle installed or updated since) with IDs nobody held is refused as a whole. One whose
- * bundle was deployed before the freeze belongs to the boot even if it registers after it
- * (launchers and Pax Exam install every bundle first, then start them one by one);</li>
+ * (its bundle installed or updated since) with IDs nobody held is refused as a whole;</li>
  * <li>development ({@link #allowLateCustomModules(boolean)}): custom modules may come, go and
  * come back in new revisions. The IDs a custom module left are free: a new revision of it
  * takes them back, and so may a different module (the module was renamed or split). A
@@ -167,10 +169,14 @@ public final class CommandRegistry {
             return;
         }
         if (frozen) {
+            if (deployedAtBoot(claimant)) {
+                return; // its bundle was there at the freeze and started later: part of the boot
+            }
             if (!custom) {
                 problems.add("ID " + id + " claimed by " + claimant + " arrived after the registry froze: system IDs ("
-                        + IdRange.MIN_ID + "-" + (IdRange.FIRST_CUSTOM_ID - 1) + ") are closed after the boot");
-            } else if (!lateCustomModulesAllowed && !deployedAtBoot(claimant)) {
+                        + IdRange.MIN_ID + "-" + (IdRange.FIRST_CUSTOM_ID - 1) + ") are closed to modules deployed"
+                        + " after the boot");
+            } else if (!lateCustomModulesAllowed) {
                 late.add(id);
             }
         }

@@ -159,7 +159,7 @@ public class CommandRegistryTest {
     }
 
     @Test
-    public void inProductionACustomModuleDeployedBeforeTheFreezeBelongsToTheBootEvenIfItRegistersAfterIt()
+    public void aModuleDeployedBeforeTheFreezeBelongsToTheBootEvenIfItRegistersAfterIt()
             throws Exception {
         registry.freeze(20, 5_000); // bundles 0-20 were installed, none modified after t=5000
         registry.register(new Claimant("kv", "bundle.kv 1.0.0", 1, 20, 1, 5_000), dispatcher("kv", 1000));
@@ -168,6 +168,11 @@ public class CommandRegistryTest {
                 new Claimant("late", "bundle.late 1.0.0", 2, 21, 1, 4_000), dispatcher("late", 1100)));
         assertThrows("updated after the freeze", RegistrationRefused.class, () -> registry.register(
                 new Claimant("new", "bundle.new 1.0.0", 3, 7, 2, 5_001), dispatcher("new", 1200)));
+        registry.register(new Claimant("sql", "bundle.sql 1.0.0", 4, 12, 1, 4_500), dispatcher("sql", 100, 101));
+        assertTrue("a system module of the boot deployment that started late", registry.lookup(100).available());
+        RegistrationRefused system = assertThrows(RegistrationRefused.class, () -> registry.register(
+                new Claimant("http", "bundle.http 1.0.0", 5, 21, 1, 6_000), dispatcher("http", 60)));
+        assertTrue(system.getMessage(), system.getMessage().contains("closed to modules deployed after the boot"));
     }
 
     @Test
@@ -212,7 +217,7 @@ public class CommandRegistryTest {
         registry.unregister(clock.serviceId());
         assertThrows(RegistrationRefused.class, () -> register("kv", 10));
         RegistrationRefused system = assertThrows(RegistrationRefused.class, () -> register("http", 60));
-        assertTrue(system.getMessage(), system.getMessage().contains("system IDs (1-255) are closed after the boot"));
+        assertTrue(system.getMessage(), system.getMessage().contains("system IDs (1-255) are closed to modules deployed after the boot"));
     }
 
     @Test
