@@ -168,7 +168,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     }
 
     private Object take() {
-        messagesQueued.decrementAndGet();
+        messageTaken();
         return mailbox.poll();
     }
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /** The events of one step: a growable array that is reused from step to step. */
 final class EventBatch implements Events {
 
-    private Node[] items = new Node[8];
+    private Node[] items = new Node[4]; // a process mostly gets one event per step
     private int size;
 
     void add(Node node) {

@@ -15,10 +15,10 @@ import java.lang.invoke.VarHandle;
  * look at {@link #isEmpty()} (which reads the tail, written by the exchange, a full fence)
  * after it announced that it sleeps.
  *
- * <p>The producers' tail and the consumer's head sit on cache lines of their own (see
+ * <p>The producers' tail and the consumer's head sit on different cache lines (see
  * {@link InboxFields}), so that they do not slow each other down.
  */
-final class Inbox extends InboxFields.HeadPad {
+final class Inbox extends InboxFields.Head {
 
     private static final VarHandle TAIL;
 

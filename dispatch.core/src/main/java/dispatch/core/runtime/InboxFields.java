@@ -3,19 +3,16 @@ package dispatch.core.runtime;
 /**
  * The fields of {@link Inbox}, spread over a class hierarchy with padding in between: the JVM
  * lays out a superclass's fields before a subclass's, so 64 bytes of unused longs keep the
- * producers' tail off the consumer's cache line (and off whatever object lies next to it).
+ * producers' tail off the consumer's cache line. There is no padding on the outside: an inbox
+ * exists per process, and a million sleeping processes would pay 128 bytes each for it (the
+ * neighbours in memory are the process's own objects, written by the same threads).
  */
 final class InboxFields {
 
     private InboxFields() {
     }
 
-    @SuppressWarnings("unused")
-    abstract static class TailPad {
-        long p00, p01, p02, p03, p04, p05, p06, p07;
-    }
-
-    abstract static class Tail extends TailPad {
+    abstract static class Tail {
         @SuppressWarnings("unused") // accessed through Inbox.TAIL
         volatile Node tail;
     }
@@ -28,10 +25,5 @@ final class InboxFields {
     abstract static class Head extends Pad {
         Node head; // consumer only
         Node stub;
-    }
-
-    @SuppressWarnings("unused")
-    abstract static class HeadPad extends Head {
-        long p20, p21, p22, p23, p24, p25, p26, p27;
     }
 }

@@ -12,7 +12,6 @@ import dispatch.core.registry.Route;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The runtime's side of one process, whichever way it is written: its inbox, its yield
@@ -24,10 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class ProcessCell implements ProcessRef, ResultReceiver {
 
     private static final VarHandle ENDING;
+    private static final VarHandle MESSAGES_QUEUED;
 
     static {
         try {
-            ENDING = MethodHandles.lookup().findVarHandle(ProcessCell.class, "ending", ExitReason.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ENDING = lookup.findVarHandle(ProcessCell.class, "ending", ExitReason.class);
+            MESSAGES_QUEUED = lookup.findVarHandle(ProcessCell.class, "messagesQueued", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -42,12 +44,13 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
     final Inbox inbox = new Inbox();
     final SlotTable slots = new SlotTable(this);
     final CompletableFuture<ExitReason> exit = new CompletableFuture<>();
-    final AtomicInteger messagesQueued = new AtomicInteger();
     final Topology.Links topology = new Topology.Links(); // guarded by the runtime's topology
 
     @SuppressWarnings("unused") // accessed through ENDING
     private volatile ExitReason ending;
     volatile boolean exited;
+    @SuppressWarnings("unused") // accessed through MESSAGES_QUEUED; a field, not an AtomicInteger: 16 B less per process
+    private volatile int messagesQueued;
 
     /**
      * The thread running the process right now, or {@code null}. Written only by that thread,
@@ -254,9 +257,14 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
         if (endReason() != null) {
             return false;
         }
-        messagesQueued.incrementAndGet();
+        MESSAGES_QUEUED.getAndAdd(this, 1);
         deliver(new MessageNode(message));
         return true;
+    }
+
+    /** A queued message was taken by the process. */
+    final void messageTaken() {
+        MESSAGES_QUEUED.getAndAdd(this, -1);
     }
 
     // --- ending ---
@@ -326,7 +334,7 @@ public abstract class ProcessCell implements ProcessRef, ResultReceiver {
 
     final ProcessInfo info() {
         String state = exited ? "DEAD" : endReason() != null ? "ENDING" : stateName();
-        return new ProcessInfo(pid, name, state, slots.countPending(), messagesQueued.get() + slots.countCompleted());
+        return new ProcessInfo(pid, name, state, slots.countPending(), (int) MESSAGES_QUEUED.getVolatile(this) + slots.countCompleted());
     }
 
     @Override

@@ -3,19 +3,15 @@ package dispatch.core.runtime;
 /**
  * The fields of {@link SlotTable}, with padding between what completing threads read (the
  * slot array) and what the owner writes on every yield (free list, counter, statistics), so
- * that each yield does not cost every completer a cache miss. See {@link InboxFields}.
+ * that each yield does not cost every completer a cache miss. Only the middle is padded, for
+ * the reason given in {@link InboxFields}.
  */
 final class SlotFields {
 
     private SlotFields() {
     }
 
-    @SuppressWarnings("unused")
-    abstract static class SharedPad {
-        long p00, p01, p02, p03, p04, p05, p06, p07;
-    }
-
-    abstract static class Shared extends SharedPad {
+    abstract static class Shared {
         ProcessCell cell;
         volatile YieldSlot[] slots;
     }
@@ -28,7 +24,7 @@ final class SlotFields {
     /** Written by the owner only; the counters are read racily for statistics. */
     abstract static class Owner extends Pad {
         int used;
-        int[] free = new int[4];
+        int[] free = NO_FREE_SLOTS; // most processes never have more than one yield out
         int freeCount;
         long sequence;
         long yields;
@@ -36,8 +32,5 @@ final class SlotFields {
         long errors;
     }
 
-    @SuppressWarnings("unused")
-    abstract static class OwnerPad extends Owner {
-        long p20, p21, p22, p23, p24, p25, p26, p27;
-    }
+    static final int[] NO_FREE_SLOTS = {};
 }

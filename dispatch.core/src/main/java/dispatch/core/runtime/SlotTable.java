@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * frees slots; any thread may look one up. The owner's bookkeeping (and the process's
  * counters) lies on other cache lines than the array completers read (see {@link SlotFields}).
  */
-final class SlotTable extends SlotFields.OwnerPad {
+final class SlotTable extends SlotFields.Owner {
 
     static final int INDEX_BITS = 20;
     static final int MAX_SLOTS = 1 << INDEX_BITS;
@@ -73,7 +73,7 @@ final class SlotTable extends SlotFields.OwnerPad {
 
     private void release(int index) {
         if (freeCount == free.length) {
-            free = Arrays.copyOf(free, freeCount * 2);
+            free = Arrays.copyOf(free, Math.max(4, freeCount * 2));
         }
         free[freeCount++] = index;
     }

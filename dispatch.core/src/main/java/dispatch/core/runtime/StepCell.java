@@ -251,7 +251,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             if (node instanceof YieldSlot slot) {
                 consumed(slot);
             } else {
-                messagesQueued.decrementAndGet();
+                messageTaken();
             }
         }
         events.clear();
