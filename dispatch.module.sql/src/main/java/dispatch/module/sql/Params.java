@@ -1,7 +1,5 @@
 package dispatch.module.sql;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -12,10 +10,10 @@ final class Params {
     }
 
     static List<Object> copy(List<?> params) {
-        return params == null || params.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(params));
+        return params == null ? List.of() : ValueList.copyOf(params);
     }
 
     static List<Object> of(Object... params) {
-        return params == null ? Collections.singletonList(null) : copy(Arrays.asList(params));
+        return params == null ? Collections.singletonList(null) : ValueList.copyOf(params);
     }
 }

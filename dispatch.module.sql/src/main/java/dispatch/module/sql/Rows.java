@@ -1,7 +1,5 @@
 package dispatch.module.sql;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,13 +13,10 @@ import java.util.Objects;
  */
 public record Rows(List<Column> columns, List<List<Object>> rows, CursorHandle cursor) {
 
+    @SuppressWarnings("unchecked") // a list of ValueLists, each a List<Object>
     public Rows {
         columns = List.copyOf(columns);
-        List<List<Object>> copy = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
-        }
-        rows = Collections.unmodifiableList(copy);
+        rows = (List<List<Object>>) (List<?>) ValueList.rowsOf(rows);
     }
 
     /** A result without rows (and without a cursor). */

@@ -1,6 +1,5 @@
 package dispatch.module.sql.internal.engine;
 
-import dispatch.module.sql.Column;
 import dispatch.module.sql.CursorHandle;
 import dispatch.module.sql.Rows;
 import dispatch.module.sql.SqlFailure;
@@ -24,7 +23,7 @@ final class Cursor extends Resource {
     private final PreparedStatement statement;
     private final int pageSize;
     private ResultSet rs;
-    private List<Column> columns;
+    private ResultShape shape;
     /** Whether {@link #rs} stands on a row no page has returned yet. */
     private boolean pending;
 
@@ -76,7 +75,7 @@ final class Cursor extends Resource {
         } finally {
             job.idle();
         }
-        columns = Values.columns(rs.getMetaData());
+        shape = ResultShape.of(rs.getMetaData());
     }
 
     /**
@@ -89,7 +88,7 @@ final class Cursor extends Resource {
         try {
             boolean more = pending || rs.next();
             while (more && rows.size() < pageSize) {
-                rows.add(Values.row(rs, columns));
+                rows.add(Values.row(rs, shape));
                 more = rs.next();
             }
             pending = more;
@@ -98,9 +97,9 @@ final class Cursor extends Resource {
         }
         if (!pending) {
             closeNow();
-            return new Rows(columns, rows, null);
+            return new Rows(shape.columns, rows, null);
         }
-        return new Rows(columns, rows, new CursorHandle(id, pageSize));
+        return new Rows(shape.columns, rows, new CursorHandle(id, pageSize));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dispatch.module.sql.internal.engine;
 
-import dispatch.module.sql.Column;
 import dispatch.module.sql.ExecuteResult;
 import dispatch.module.sql.Keys;
 import dispatch.module.sql.Options;
@@ -78,15 +77,7 @@ final class Jdbc {
         Values.bind(statement, params);
         job.running(statement);
         try (ResultSet rs = statement.executeQuery()) {
-            List<Column> columns = Values.columns(rs.getMetaData());
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                if (rows.size() == cap) {
-                    throw tooMany(cap);
-                }
-                rows.add(Values.row(rs, columns));
-            }
-            return new Rows(columns, rows, null);
+            return readAll(rs, cap);
         } finally {
             job.idle();
         }
@@ -117,16 +108,24 @@ final class Jdbc {
         }
         int cap = cap(options, source);
         try (ResultSet rs = statement.getGeneratedKeys()) {
-            List<Column> columns = Values.columns(rs.getMetaData());
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                if (rows.size() == cap) {
-                    throw tooMany(cap);
-                }
-                rows.add(Values.row(rs, columns));
-            }
-            return new ExecuteResult(count, new Rows(columns, rows, null));
+            return new ExecuteResult(count, readAll(rs, cap));
         }
+    }
+
+    /** Every row of {@code rs}; fails past {@code cap} rows. */
+    private static Rows readAll(ResultSet rs, int cap) throws SQLException {
+        ResultShape shape = ResultShape.of(rs.getMetaData());
+        if (!rs.next()) {
+            return Rows.empty(shape.columns);
+        }
+        List<List<Object>> rows = new ArrayList<>(4); // most results by key are a row or a few
+        do {
+            if (rows.size() == cap) {
+                throw tooMany(cap);
+            }
+            rows.add(Values.row(rs, shape));
+        } while (rs.next());
+        return new Rows(shape.columns, rows, null);
     }
 
     private static long largeUpdate(PreparedStatement statement) throws SQLException {

@@ -8,7 +8,8 @@ import dispatch.api.YieldContext;
 import dispatch.module.sql.SqlFailure;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * One yield being served. It keeps what it needs of the {@link YieldContext} (which the runtime
@@ -17,15 +18,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Job {
 
+    private static final VarHandle FINISHED;
+
+    static {
+        try {
+            FINISHED = MethodHandles.lookup().findVarHandle(Job.class, "finished", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final long tag;
     private final ProcessRef process;
     private final long deadlineNanos;
     private final ResultReceiver receiver;
     private final Canceller canceller;
     private final Subscription cancellation;
-    private final AtomicBoolean finished = new AtomicBoolean();
+    @SuppressWarnings("unused") // accessed through FINISHED
+    private volatile boolean finished;
     private volatile boolean cancelled;
     private volatile Statement running;
+    /** The links of {@link Source}'s list of jobs with work on it, guarded by the source. */
+    Job previous;
+    Job next;
 
     Job(YieldContext context, long tag, ResultReceiver receiver, Canceller canceller) {
         this.tag = tag;
@@ -106,7 +121,7 @@ final class Job {
      * @return whether the process got it; when not, the caller must undo what the value stands for
      */
     boolean complete(Object value) {
-        if (!finished.compareAndSet(false, true)) {
+        if (!FINISHED.compareAndSet(this, false, true)) {
             return false;
         }
         cancellation.close();
@@ -115,7 +130,7 @@ final class Job {
 
     /** Completes the yield with an error; does nothing when it is complete already. */
     void fail(Throwable error) {
-        if (finished.compareAndSet(false, true)) {
+        if (FINISHED.compareAndSet(this, false, true)) {
             cancellation.close();
             receiver.fail(tag, error);
         }
@@ -129,7 +144,7 @@ final class Job {
 
     /** Whether the yield was completed (or failed) already. */
     boolean isFinished() {
-        return finished.get();
+        return finished;
     }
 
     private void cancelled() {

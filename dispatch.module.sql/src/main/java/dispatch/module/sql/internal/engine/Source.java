@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,7 +31,12 @@ final class Source {
      * would close under the database.
      */
     final boolean callerMayRun;
-    private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
+    /**
+     * The jobs with work on this datasource, so that closing can fail and cancel them: a list
+     * linked through the jobs themselves, which costs a query no allocation (guarded by itself).
+     */
+    private final Object jobsLock = new Object();
+    private Job firstJob;
     private volatile boolean closed;
 
     Source(SqlPool pool, HandleTable handles, boolean allowVirtual) {
@@ -67,12 +70,42 @@ final class Source {
 
     /** A job was given work on this datasource. */
     void started(Job job) {
-        jobs.add(job);
+        synchronized (jobsLock) {
+            job.next = firstJob;
+            if (firstJob != null) {
+                firstJob.previous = job;
+            }
+            firstJob = job;
+        }
     }
 
     /** A job's work ended (or will never run). */
     void finished(Job job) {
-        jobs.remove(job);
+        synchronized (jobsLock) {
+            if (job.previous == null && firstJob != job) {
+                return; // not listed (any more): finished twice
+            }
+            if (job.previous != null) {
+                job.previous.next = job.next;
+            } else {
+                firstJob = job.next;
+            }
+            if (job.next != null) {
+                job.next.previous = job.previous;
+            }
+            job.previous = null;
+            job.next = null;
+        }
+    }
+
+    private List<Job> jobs() {
+        List<Job> jobs = new ArrayList<>();
+        synchronized (jobsLock) {
+            for (Job job = firstJob; job != null; job = job.next) {
+                jobs.add(job);
+            }
+        }
+        return jobs;
     }
 
     /** A lane for the connection of a transaction or cursor. */
@@ -115,7 +148,7 @@ final class Source {
     void close(long waitMillis) {
         closed = true;
         SqlFailure gone = gone();
-        for (Job job : jobs) {
+        for (Job job : jobs()) {
             job.abandon(gone);
         }
         List<Resource> resources = handles.all();

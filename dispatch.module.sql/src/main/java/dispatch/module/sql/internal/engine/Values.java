@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -19,11 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Binds parameters and maps column values to Java values (see {@link Column} for the mapping). */
@@ -86,54 +83,35 @@ final class Values {
         }
     }
 
-    /** The columns of a result. */
-    static List<Column> columns(ResultSetMetaData meta) throws SQLException {
-        int count = meta.getColumnCount();
-        List<Column> columns = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            String label = meta.getColumnLabel(i);
-            columns.add(new Column(label == null || label.isEmpty() ? meta.getColumnName(i) : label,
-                    meta.getColumnType(i), meta.getColumnTypeName(i)));
-        }
-        return columns;
-    }
-
     /** The current row, one value per column. */
-    static List<Object> row(ResultSet rs, List<Column> columns) throws SQLException {
-        Object[] values = new Object[columns.size()];
+    static List<Object> row(ResultSet rs, ResultShape shape) throws SQLException {
+        ResultShape.Reader[] readers = shape.readers;
+        Object[] values = new Object[readers.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = read(rs, i + 1, columns.get(i));
+            values[i] = read(rs, i + 1, readers[i]);
         }
         return Arrays.asList(values);
     }
 
-    static Object read(ResultSet rs, int index, Column column) throws SQLException {
-        String typeName = column.typeName().toLowerCase(Locale.ROOT);
-        Object value;
-        if (typeName.equals("uuid")) {
-            value = rs.getObject(index, UUID.class);
-            return rs.wasNull() ? null : value;
-        }
-        switch (column.sqlType()) {
-            case Types.BIT, Types.BOOLEAN -> value = rs.getBoolean(index);
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> value = rs.getInt(index);
-            case Types.BIGINT -> value = rs.getLong(index);
-            case Types.REAL -> value = rs.getFloat(index);
-            case Types.FLOAT, Types.DOUBLE -> value = rs.getDouble(index);
-            case Types.NUMERIC, Types.DECIMAL -> value = rs.getBigDecimal(index);
-            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                    Types.CLOB, Types.NCLOB -> value = rs.getString(index);
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> value = rs.getBytes(index);
-            case Types.DATE -> value = rs.getObject(index, LocalDate.class);
-            case Types.TIME -> value = typeName.contains("tz") || typeName.contains("time zone")
-                    ? rs.getObject(index, OffsetTime.class) : rs.getObject(index, LocalTime.class);
-            case Types.TIME_WITH_TIMEZONE -> value = rs.getObject(index, OffsetTime.class);
-            case Types.TIMESTAMP -> value = typeName.contains("tz") || typeName.contains("time zone")
-                    ? rs.getObject(index, OffsetDateTime.class) : rs.getObject(index, LocalDateTime.class);
-            case Types.TIMESTAMP_WITH_TIMEZONE -> value = rs.getObject(index, OffsetDateTime.class);
-            case Types.ARRAY -> value = array(rs.getArray(index));
-            default -> value = other(rs, index);
-        }
+    static Object read(ResultSet rs, int index, ResultShape.Reader reader) throws SQLException {
+        Object value = switch (reader) {
+            case BOOLEAN -> rs.getBoolean(index);
+            case INT -> rs.getInt(index);
+            case LONG -> rs.getLong(index);
+            case FLOAT -> rs.getFloat(index);
+            case DOUBLE -> rs.getDouble(index);
+            case DECIMAL -> rs.getBigDecimal(index);
+            case TEXT -> rs.getString(index);
+            case BYTES -> rs.getBytes(index);
+            case DATE -> rs.getObject(index, LocalDate.class);
+            case TIME -> rs.getObject(index, LocalTime.class);
+            case TIME_TZ -> rs.getObject(index, OffsetTime.class);
+            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case TIMESTAMP_TZ -> rs.getObject(index, OffsetDateTime.class);
+            case UUID -> rs.getObject(index, UUID.class);
+            case ARRAY -> array(rs.getArray(index));
+            case OTHER -> other(rs, index);
+        };
         return rs.wasNull() ? null : value;
     }
 

@@ -1,0 +1,73 @@
+package dispatch.module.sql;
+
+import java.util.AbstractList;
+import java.util.Collection;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * An unmodifiable list that may hold {@code null} (SQL NULL, a null parameter), over an array
+ * nobody else holds. Copying one is free, so a parameter list or a row is copied once on its
+ * way into a command or a result, not again each time it is passed on.
+ */
+final class ValueList extends AbstractList<Object> implements RandomAccess {
+
+    private static final ValueList EMPTY = new ValueList(new Object[0]);
+
+    private final Object[] values;
+
+    private ValueList(Object[] values) {
+        this.values = values;
+    }
+
+    /** An unmodifiable copy of {@code values}, or {@code values} itself when it is one. */
+    static ValueList copyOf(Collection<?> values) {
+        if (values instanceof ValueList list) {
+            return list;
+        }
+        return values.isEmpty() ? EMPTY : new ValueList(values.toArray());
+    }
+
+    /** An unmodifiable copy of the array. */
+    static ValueList copyOf(Object[] values) {
+        return values.length == 0 ? EMPTY : new ValueList(values.clone());
+    }
+
+    /** An unmodifiable list of unmodifiable rows; nothing is copied that is one already. */
+    static ValueList rowsOf(List<? extends List<?>> rows) {
+        Object given = rows; // a List<List<?>> is never statically a ValueList
+        if (given instanceof ValueList list && list.allValueLists()) {
+            return list;
+        }
+        Object[] copies = new Object[rows.size()];
+        int i = 0;
+        for (List<?> row : rows) {
+            copies[i++] = copyOf(row);
+        }
+        return copies.length == 0 ? EMPTY : new ValueList(copies);
+    }
+
+    private boolean allValueLists() {
+        for (Object value : values) {
+            if (!(value instanceof ValueList)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Object get(int index) {
+        return values[index];
+    }
+
+    @Override
+    public int size() {
+        return values.length;
+    }
+
+    @Override
+    public Object[] toArray() {
+        return values.clone();
+    }
+}
