@@ -237,11 +237,13 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         endedYields.add(cell.slots.yields);
         endedCompletions.add(cell.slots.completions);
         endedErrors.add(cell.slots.errors);
-        table.remove(cell.pid);
-        recentExits.put(cell.pid, reason);
         try {
+            // While the process is still listed: whoever sees it ended (exitOf, its exit stage)
+            // also sees its monitors told, its links terminated and its exit actions run.
             topology.exited(cell, reason);
         } finally {
+            recentExits.put(cell.pid, reason);
+            table.remove(cell.pid);
             cell.exit.complete(reason);
             if (closing && table.isEmpty()) {
                 drained.countDown();

@@ -78,7 +78,9 @@ final class Topology {
                 return ref;
             }
         }
-        watcher.send(new Down(ref, targetPid, ExitReason.noSuchProcess(targetPid)));
+        // a target still listed but past its exit says why it ended
+        ExitReason ended = target == null ? null : target.endReason();
+        watcher.send(new Down(ref, targetPid, ended != null ? ended : ExitReason.noSuchProcess(targetPid)));
         return ref;
     }
 

@@ -383,4 +383,28 @@ public class LifecycleTest {
         assertEquals(2, ran.get());
         assertFalse(held.held().context().process().isAlive());
     }
+
+    @Test
+    public void whoeverSeesTheExitSeesTheExitActionsDone() throws Exception {
+        AtomicInteger steps = new AtomicInteger();
+        long pid = harness.runtime.spawn(new Harness.Script((events, output) -> {
+            if (steps.getAndIncrement() == 0) {
+                output.yield(new TestCommands.Hold("ref"));
+            }
+            return Status.WAIT;
+        }));
+        Harness.Held held = Harness.take(harness.commands);
+        AtomicInteger actionsDone = new AtomicInteger();
+        List<Boolean> exitSeenDuringAction = new ArrayList<>();
+        held.held().context().process().onExit(() -> {
+            exitSeenDuringAction.add(harness.runtime.exitOf(pid).orElseThrow().toCompletableFuture().isDone());
+            actionsDone.incrementAndGet();
+        });
+        AtomicInteger actionsDoneWhenExitSeen = new AtomicInteger(-1);
+        harness.runtime.exitOf(pid).orElseThrow().thenRun(() -> actionsDoneWhenExitSeen.set(actionsDone.get()));
+        harness.runtime.terminate(pid, "done");
+        harness.awaitExit(pid);
+        assertEquals("the exit was not visible yet while the exit action ran", List.of(false), exitSeenDuringAction);
+        assertEquals("the exit stage completed after the exit action", 1, actionsDoneWhenExitSeen.get());
+    }
 }
