@@ -12,6 +12,7 @@ import dispatch.core.registry.CommandRegistry;
 import dispatch.core.registry.RegistrationRefused;
 import dispatch.core.runtime.DispatchRuntime;
 import dispatch.core.runtime.RuntimeSettings;
+import dispatch.module.sql.Column;
 import dispatch.module.sql.Query;
 import dispatch.module.sql.Rows;
 import dispatch.module.sql.internal.SqlDispatcher;
@@ -20,8 +21,12 @@ import dispatch.module.sql.internal.pool.HikariSqlPool;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -221,6 +226,36 @@ public class SqlQueryBench {
                 }
             }
         }
+    }
+
+    /**
+     * Beside {@link #direct}: the same JDBC calls, and the rows handed on the way the sql module
+     * hands them to a process (a {@code Rows} with the column descriptions from the metadata),
+     * so that what dispatch costs can be told from what a self-describing result costs.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object directToRows() throws SQLException {
+        Object last = null;
+        for (int i = 0; i < BATCH; i++) {
+            try (Connection connection = pool.dataSource().getConnection();
+                    PreparedStatement statement = connection.prepareStatement(SQL)) {
+                statement.setInt(1, 1 + (i % 1000));
+                try (ResultSet rs = statement.executeQuery()) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    List<Column> columns = new ArrayList<>(meta.getColumnCount());
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        columns.add(new Column(meta.getColumnLabel(c), meta.getColumnType(c), meta.getColumnTypeName(c)));
+                    }
+                    List<List<Object>> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(Arrays.asList(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3)));
+                    }
+                    last = new Rows(columns, rows, null);
+                }
+            }
+        }
+        return last;
     }
 
     @TearDown

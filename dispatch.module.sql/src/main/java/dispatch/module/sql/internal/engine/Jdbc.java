@@ -69,7 +69,9 @@ final class Jdbc {
             throws SQLException {
         int cap = cap(options, source);
         configure(job, source, statement, options);
-        statement.setMaxRows(cap >= Integer.MAX_VALUE - 1 ? 0 : cap + 1);
+        if (source.capsRowsInDriver) {
+            statement.setMaxRows(cap >= Integer.MAX_VALUE - 1 ? 0 : cap + 1);
+        }
         int fetchSize = source.pool.settings().fetchSize();
         if (fetchSize > 0) {
             statement.setFetchSize(fetchSize);

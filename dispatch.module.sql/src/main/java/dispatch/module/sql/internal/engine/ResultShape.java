@@ -42,11 +42,9 @@ final class ResultShape {
     }
 
     static Reader readerOf(Column column) {
-        String typeName = column.typeName().toLowerCase(Locale.ROOT);
-        if (typeName.equals("uuid")) {
+        if (column.typeName().equalsIgnoreCase("uuid")) {
             return Reader.UUID;
         }
-        boolean zoned = typeName.contains("tz") || typeName.contains("time zone");
         return switch (column.sqlType()) {
             case Types.BIT, Types.BOOLEAN -> Reader.BOOLEAN;
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> Reader.INT;
@@ -58,12 +56,18 @@ final class ResultShape {
                     Types.CLOB, Types.NCLOB -> Reader.TEXT;
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> Reader.BYTES;
             case Types.DATE -> Reader.DATE;
-            case Types.TIME -> zoned ? Reader.TIME_TZ : Reader.TIME;
+            case Types.TIME -> zoned(column) ? Reader.TIME_TZ : Reader.TIME;
             case Types.TIME_WITH_TIMEZONE -> Reader.TIME_TZ;
-            case Types.TIMESTAMP -> zoned ? Reader.TIMESTAMP_TZ : Reader.TIMESTAMP;
+            case Types.TIMESTAMP -> zoned(column) ? Reader.TIMESTAMP_TZ : Reader.TIMESTAMP;
             case Types.TIMESTAMP_WITH_TIMEZONE -> Reader.TIMESTAMP_TZ;
             case Types.ARRAY -> Reader.ARRAY;
             default -> Reader.OTHER;
         };
+    }
+
+    /** A time type with a zone that the driver reports as plain TIME or TIMESTAMP (PostgreSQL's timetz, timestamptz). */
+    private static boolean zoned(Column column) {
+        String typeName = column.typeName().toLowerCase(Locale.ROOT);
+        return typeName.contains("tz") || typeName.contains("time zone");
     }
 }

@@ -32,6 +32,13 @@ final class Source {
      */
     final boolean callerMayRun;
     /**
+     * Whether statements are told the row cap ({@code setMaxRows}), so that a driver that buffers
+     * a whole result (PostgreSQL outside a cursor) stops at it. Not for H2: it reads results
+     * lazily anyway, and with a max-rows set it materialises each result first (for a query by
+     * key that is a fifth of its time). The engine counts the rows it reads either way.
+     */
+    final boolean capsRowsInDriver;
+    /**
      * The jobs with work on this datasource, so that closing can fail and cancel them: a list
      * linked through the jobs themselves, which costs a query no allocation (guarded by itself).
      */
@@ -46,6 +53,7 @@ final class Source {
         this.acquiring = JdbcThreads.executor("dispatch-sql-" + pool.name(), threads, allowVirtual);
         this.holding = JdbcThreads.executor("dispatch-sql-" + pool.name() + "-tx", threads, allowVirtual);
         this.callerMayRun = !embeddedH2OnFiles(pool.settings().url());
+        this.capsRowsInDriver = !pool.settings().url().startsWith("jdbc:h2:");
     }
 
     static boolean embeddedH2OnFiles(String url) {
