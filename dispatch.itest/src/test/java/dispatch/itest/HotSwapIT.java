@@ -37,7 +37,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -211,14 +210,7 @@ public class HotSwapIT extends DispatchTestSupport {
         assertTrue("threads before " + threadsBefore + ", after " + threadsAfter
                 + " (each revision of the module had 2 threads of its own)", threadsAfter <= threadsBefore + 8);
         assertEquals(Bundle.ACTIVE, swap.getState());
-        try {
-            Revisions.awaitCollected(queue, oldLoaders, 30_000);
-        } catch (AssertionError leak) {
-            // Known and open: on JDK 21+ (processes and Exec on virtual threads) one old revision's
-            // loader was seen to stay reachable. Reported as skipped there, never as passed.
-            Assume.assumeTrue("open leak on virtual threads: " + leak.getMessage(), Runtime.version().feature() < 21);
-            throw leak;
-        }
+        Revisions.awaitCollected(queue, oldLoaders, 30_000);
         System.out.println("HotSwapIT: threads before " + threadsBefore + ", after " + threadsAfter
                 + "; class loaders of revisions 1-" + CYCLES + " collected");
         assertEquals("revision " + (CYCLES + 1), call(runtime, new Chaos.Custom(SwapDispatcher.ASYNC_VALUE)));

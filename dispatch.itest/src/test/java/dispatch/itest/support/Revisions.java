@@ -1,5 +1,6 @@
 package dispatch.itest.support;
 
+import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.management.ObjectName;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
@@ -68,8 +70,28 @@ public final class Revisions {
             }
         }
         if (!refs.isEmpty()) {
+            String dump = System.getProperty("dispatch.heapdump");
+            if (dump != null) {
+                dumpHeap(dump);
+            }
             throw new AssertionError(refs.size() + " class loaders of old revisions are still reachable after "
-                    + timeoutMillis + " ms of garbage collection");
+                    + timeoutMillis + " ms of garbage collection" + (dump == null
+                            ? " (mvnw verify -DargLine=-Ddispatch.heapdump=<file> dumps the heap then)"
+                            : "; heap dumped to " + dump));
+        }
+    }
+
+    /**
+     * Writes a heap dump of live objects (HotSpot), for finding what keeps a loader. It shows
+     * heap paths only: a loader kept by a compiled frame (the JIT) has no path in it.
+     */
+    private static void dumpHeap(String file) {
+        try {
+            ObjectName diagnostic = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
+            ManagementFactory.getPlatformMBeanServer().invoke(diagnostic, "dumpHeap", new Object[] {file, true},
+                    new String[] {String.class.getName(), boolean.class.getName()});
+        } catch (Exception e) {
+            System.err.println("no heap dump: " + e);
         }
     }
 }
