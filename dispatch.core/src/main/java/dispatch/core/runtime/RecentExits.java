@@ -1,33 +1,40 @@
 package dispatch.core.runtime;
 
 import dispatch.api.process.ExitReason;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The exit reasons of the last few ended processes, so that asking how a process ended right
- * after it ended still has an answer.
+ * after it ended still has an answer. A ring without a lock: every ending process writes one
+ * entry, while asking is rare (and scans the ring).
  */
 final class RecentExits {
 
-    private final Map<Long, ExitReason> reasons;
+    private record Exit(long pid, ExitReason reason) {
+    }
+
+    private final AtomicReferenceArray<Exit> ring;
+    private final AtomicLong written = new AtomicLong();
 
     RecentExits(int capacity) {
-        this.reasons = new LinkedHashMap<>() {
-            private static final long serialVersionUID = 1L;
+        this.ring = new AtomicReferenceArray<>(capacity);
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, ExitReason> eldest) {
-                return size() > capacity;
+    void put(long pid, ExitReason reason) {
+        int capacity = ring.length();
+        if (capacity > 0) {
+            ring.set((int) Math.floorMod(written.getAndIncrement(), (long) capacity), new Exit(pid, reason));
+        }
+    }
+
+    ExitReason get(long pid) {
+        for (int i = 0; i < ring.length(); i++) {
+            Exit exit = ring.get(i);
+            if (exit != null && exit.pid == pid) {
+                return exit.reason; // PIDs are never reused, so there is at most one
             }
-        };
-    }
-
-    synchronized void put(long pid, ExitReason reason) {
-        reasons.put(pid, reason);
-    }
-
-    synchronized ExitReason get(long pid) {
-        return reasons.get(pid);
+        }
+        return null;
     }
 }

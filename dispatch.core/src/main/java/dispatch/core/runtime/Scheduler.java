@@ -144,10 +144,14 @@ final class Scheduler {
      * @return a process to run, or {@code null} (woken, or stopping)
      */
     StepCell idle(Worker worker) {
+        boolean spin;
         synchronized (lock) {
+            // One spinner is enough to catch the next piece of work; a second would only take
+            // a core from the threads that produce it (on small machines they are the bottleneck).
+            spin = spinning == 0;
             spinning++;
         }
-        int iterations = spinIterations;
+        int iterations = spin ? spinIterations : 0;
         long deadline = System.nanoTime() + spinNanos;
         for (int i = 0; i < iterations && size == 0 && !stopped; i++) {
             Thread.onSpinWait();

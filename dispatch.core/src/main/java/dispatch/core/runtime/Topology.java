@@ -19,9 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Topology {
 
-    /** A process's part of the topology; guarded by the topology's lock. */
+    /**
+     * A process's part of the topology; guarded by the topology's lock, except that an ending
+     * process without any of it skips the lock: {@link #exited} writes {@code closed}, then reads
+     * {@code used}; whoever attaches something writes {@code used} (under the lock), then reads
+     * {@code closed}. Both volatile, so at least one of them sees the other.
+     */
     static final class Links {
-        boolean closed;
+        volatile boolean closed;
+        volatile boolean used;
         List<MonitorEntry> watchers;  // monitors on this process
         List<MonitorEntry> watching;  // monitors this process holds
         Set<ProcessCell> linked;
@@ -64,6 +70,10 @@ final class Topology {
         long ref = refs.incrementAndGet();
         ProcessCell target = runtime.cell(targetPid);
         synchronized (lock) {
+            if (target != null) {
+                target.topology.used = true;
+                watcher.topology.used = true;
+            }
             if (target != null && !target.topology.closed) {
                 MonitorEntry entry = new MonitorEntry(ref, watcher, target);
                 monitors.put(ref, entry);
@@ -108,6 +118,10 @@ final class Topology {
     void link(ProcessCell a, ProcessCell b, long bPid) {
         ExitReason partnerGone;
         synchronized (lock) {
+            a.topology.used = true;
+            if (b != null) {
+                b.topology.used = true;
+            }
             if (b == null || b.topology.closed) {
                 throw new DispatchException(DispatchException.NO_SUCH_PROCESS, "process " + bPid
                         + " is not running, so process " + a.pid + " cannot link to it");
@@ -150,6 +164,7 @@ final class Topology {
     Subscription onExit(ProcessCell cell, Runnable action) {
         java.util.Objects.requireNonNull(action, "action");
         synchronized (lock) {
+            cell.topology.used = true;
             if (!cell.topology.closed) {
                 ExitAction added = new ExitAction(cell, action);
                 if (cell.topology.exitActions == null) {
@@ -165,6 +180,10 @@ final class Topology {
 
     /** The process ended: tell its monitors, terminate its links if it failed, run its exit actions. */
     void exited(ProcessCell cell, ExitReason reason) {
+        cell.topology.closed = true;
+        if (!cell.topology.used) {
+            return; // nobody ever watched, linked or added an exit action: most processes
+        }
         List<MonitorEntry> watchers;
         Set<ProcessCell> linked;
         List<ExitAction> actions;
