@@ -366,14 +366,8 @@ public class LifecycleTest {
     public void onExitRunsOnceEvenWhenAddedLate() throws Exception {
         AtomicInteger ran = new AtomicInteger();
         CountDownLatch handed = new CountDownLatch(1);
-        AtomicInteger steps = new AtomicInteger();
-        long pid = harness.runtime.spawn(new Harness.Script((events, output) -> {
-            if (steps.getAndIncrement() == 0) {
-                output.yield(new TestCommands.Hold("ref"));
-            }
-            return Status.WAIT;
-        }));
-        Harness.Held held = Harness.take(harness.commands);
+        Harness.Held held = spawnHolding();
+        long pid = held.held().context().process().pid();
         held.held().context().process().onExit(ran::incrementAndGet);
         held.held().context().process().onExit(ran::incrementAndGet).close();
         handed.countDown();
@@ -386,14 +380,8 @@ public class LifecycleTest {
 
     @Test
     public void whoeverSeesTheExitSeesTheExitActionsDone() throws Exception {
-        AtomicInteger steps = new AtomicInteger();
-        long pid = harness.runtime.spawn(new Harness.Script((events, output) -> {
-            if (steps.getAndIncrement() == 0) {
-                output.yield(new TestCommands.Hold("ref"));
-            }
-            return Status.WAIT;
-        }));
-        Harness.Held held = Harness.take(harness.commands);
+        Harness.Held held = spawnHolding();
+        long pid = held.held().context().process().pid();
         AtomicInteger actionsDone = new AtomicInteger();
         List<Boolean> exitSeenDuringAction = new ArrayList<>();
         held.held().context().process().onExit(() -> {
@@ -406,5 +394,17 @@ public class LifecycleTest {
         harness.awaitExit(pid);
         assertEquals("the exit was not visible yet while the exit action ran", List.of(false), exitSeenDuringAction);
         assertEquals("the exit stage completed after the exit action", 1, actionsDoneWhenExitSeen.get());
+    }
+
+    /** Spawns a process that yields one command the test holds, and returns that yield. */
+    private Harness.Held spawnHolding() throws Exception {
+        AtomicInteger steps = new AtomicInteger();
+        harness.runtime.spawn(new Harness.Script((events, output) -> {
+            if (steps.getAndIncrement() == 0) {
+                output.yield(new TestCommands.Hold("ref"));
+            }
+            return Status.WAIT;
+        }));
+        return Harness.take(harness.commands);
     }
 }
