@@ -8,8 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * which its state machine guarantees.
  *
  * <p>Waking a parked worker costs tens of microseconds on small machines, so a worker without
- * work spins a little first, and a producer wakes a parked worker only when no worker is
- * spinning (a spinning one will find the work). Parking is decided under the queue's lock
+ * work spins a little first (one worker at a time), and a producer wakes a parked worker only
+ * when no worker is spinning (a spinning one will find the work). Parking is decided under the queue's lock
  * after a last look at the queue, and a producer picks the worker to wake under the same
  * lock, so no wake-up is lost.
  */
