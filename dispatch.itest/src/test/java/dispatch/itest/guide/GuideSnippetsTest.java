@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.Test;
 
 /**
- * Keeps the guide honest: every Java and bnd snippet in README.md and docs/guide.md carries a
- * {@code <!-- snippet: path[#region] -->} marker and matches its source, either the region
- * between {@code // guide:region} and {@code // end:region} (indentation aside) or, without a
- * region, a run of consecutive lines of the file.
+ * Keeps the guide honest: every Java and bnd snippet in README.md, docs/guide.md and the
+ * modules' READMEs carries a {@code <!-- snippet: path[#region] -->} marker and matches its
+ * source, either the region between {@code // guide:region} and {@code // end:region}
+ * (indentation aside) or, without a region, a run of consecutive lines of the file.
  */
 public class GuideSnippetsTest {
 
@@ -29,6 +29,13 @@ public class GuideSnippetsTest {
     @Test
     public void readmeSnippetsMatchTheirSources() throws IOException {
         check(ROOT.resolve("README.md"));
+    }
+
+    @Test
+    public void moduleReadmeSnippetsMatchTheirSources() throws IOException {
+        for (String module : List.of("dispatch.module.http", "dispatch.module.sql")) {
+            assertTrue(module + "'s README has its example", check(ROOT.resolve(module).resolve("README.md")) >= 1);
+        }
     }
 
     @Test
