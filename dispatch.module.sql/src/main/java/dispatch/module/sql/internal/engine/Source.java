@@ -34,13 +34,13 @@ final class Source {
     /**
      * Whether statements are told the row cap ({@code setMaxRows}), so that a driver that buffers
      * a whole result (PostgreSQL outside a cursor) stops at it. Not for H2: it reads results
-     * lazily anyway, and with a max-rows set it materialises each result first (for a query by
-     * key that is a fifth of its time). The engine counts the rows it reads either way.
+     * lazily anyway, and with a max-rows set it materialises each result first (about a tenth of
+     * a query by key in the profiles). The engine counts the rows it reads either way.
      */
     final boolean capsRowsInDriver;
     /**
      * The jobs with work on this datasource, so that closing can fail and cancel them: a list
-     * linked through the jobs themselves, which costs a query no allocation (guarded by itself).
+     * linked through the jobs themselves, which costs a query no allocation (guarded by jobsLock).
      */
     private final Object jobsLock = new Object();
     private Job firstJob;
