@@ -84,7 +84,7 @@ final class Clock implements AutoCloseable {
         ProcessRef owner = context.process();
         Ticker ticker = new Ticker(this, handles.nextId(), owner, start.topic(), wheel.now(), interval);
         added(ticker, tickers);
-        ticker.exitSubscription(owner.onExit(ticker));
+        ticker.exitLink.keep(owner.onExit(ticker));
         if (closed) {
             ticker.stop();
             throw ClockErrors.moduleLeft();
@@ -114,7 +114,7 @@ final class Clock implements AutoCloseable {
         long deadline = wheel.now() + nanos;
         Timer timer = new Timer(this, handles.nextId(), owner);
         added(timer, timers);
-        timer.exitSubscription(owner.onExit(timer));
+        timer.exitLink.keep(owner.onExit(timer));
         timer.arm(deadline);
         if (closed) {
             timer.stop(null);

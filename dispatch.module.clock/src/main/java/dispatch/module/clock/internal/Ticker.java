@@ -1,13 +1,12 @@
 package dispatch.module.clock.internal;
 
 import dispatch.api.ProcessRef;
-import dispatch.api.Subscription;
 import dispatch.module.clock.Tick;
 import java.time.Instant;
 
 /**
  * A ticker: its own wheel entry, re-armed by the wheel after every tick, so a running ticker
- * costs one object and allocates only the {@link Tick} messages it sends.
+ * costs one object (and its {@link ExitLink}) and allocates only the {@link Tick} messages it sends.
  *
  * <p>Ticks and stopping are serialised on the ticker's monitor: a tick is either sent before
  * the stop took effect (and reaches the process before the stop's result) or not at all. The
@@ -25,7 +24,8 @@ final class Ticker extends WheelTask implements ClockHandle, Runnable {
     // Guarded by this.
     private boolean stopped;
     private long lastSequence;
-    private Subscription exitSubscription;
+
+    final ExitLink exitLink = new ExitLink();
 
     Ticker(Clock clock, long id, ProcessRef owner, String topic, long startNanos, long intervalNanos) {
         this.clock = clock;
@@ -49,17 +49,6 @@ final class Ticker extends WheelTask implements ClockHandle, Runnable {
     @Override
     public String typeName() {
         return "ticker";
-    }
-
-    /** Keeps the process-exit registration, or closes it at once if the ticker already ended. */
-    void exitSubscription(Subscription subscription) {
-        synchronized (this) {
-            if (!stopped) {
-                exitSubscription = subscription;
-                return;
-            }
-        }
-        subscription.close();
     }
 
     /** Schedules the first tick, unless a stop came first. */
@@ -94,7 +83,6 @@ final class Ticker extends WheelTask implements ClockHandle, Runnable {
      * @return the sequence of the last tick sent, or -1 when it was stopped already
      */
     long stop() {
-        Subscription subscription;
         long last;
         synchronized (this) {
             if (stopped) {
@@ -102,14 +90,10 @@ final class Ticker extends WheelTask implements ClockHandle, Runnable {
             }
             stopped = true;
             clock.wheel().cancel(this);
-            subscription = exitSubscription;
-            exitSubscription = null;
             last = lastSequence;
         }
         clock.ended(this);
-        if (subscription != null) {
-            subscription.close();
-        }
+        exitLink.close();
         return last;
     }
 

@@ -2,7 +2,6 @@ package dispatch.module.clock.internal;
 
 import dispatch.api.ProcessRef;
 import dispatch.api.ResultReceiver;
-import dispatch.api.Subscription;
 import dispatch.api.YieldContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,8 @@ final class Timer implements ClockHandle, Runnable {
     private boolean fired;
     private boolean stopped;
     private List<Waiter> waiters;
-    private Subscription exitSubscription;
+
+    final ExitLink exitLink = new ExitLink();
 
     Timer(Clock clock, long id, ProcessRef owner) {
         this.clock = clock;
@@ -44,16 +44,6 @@ final class Timer implements ClockHandle, Runnable {
     @Override
     public String typeName() {
         return "timer";
-    }
-
-    void exitSubscription(Subscription subscription) {
-        synchronized (this) {
-            if (!stopped) {
-                exitSubscription = subscription;
-                return;
-            }
-        }
-        subscription.close();
     }
 
     /**
@@ -136,7 +126,6 @@ final class Timer implements ClockHandle, Runnable {
      */
     Boolean stop(Throwable error) {
         List<Waiter> woken;
-        Subscription subscription;
         boolean wasArmed;
         synchronized (this) {
             if (stopped) {
@@ -149,13 +138,9 @@ final class Timer implements ClockHandle, Runnable {
                 armed = null;
             }
             woken = takeWaiters();
-            subscription = exitSubscription;
-            exitSubscription = null;
         }
         clock.ended(this);
-        if (subscription != null) {
-            subscription.close();
-        }
+        exitLink.close();
         complete(woken, Boolean.FALSE, error);
         return wasArmed;
     }
