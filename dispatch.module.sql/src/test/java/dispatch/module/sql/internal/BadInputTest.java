@@ -21,45 +21,24 @@ import dispatch.module.sql.TxHandle;
 import dispatch.module.sql.TxQuery;
 import dispatch.module.sql.TxRollback;
 import dispatch.module.sql.internal.Harness.FakeProcess;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized;
-import org.junit.runners.Parameterized.Parameter;
-import org.junit.runners.Parameterized.Parameters;
 
 /**
  * Every kind of bad input gets an error result with a code, an SQLState and a message; the
  * process goes on using the module afterwards, and no connection is left behind.
  */
-@RunWith(Parameterized.class)
-public class BadInputTest {
+public class BadInputTest extends CallerModes {
 
-    /** Both ways a handler runs: on a JDBC thread, and on the waiting caller's thread. */
-    @Parameters(name = "callerWaits={0}")
-    public static Object[] callerWaits() {
-        return new Object[] {false, true};
+    @Override
+    protected String database() {
+        return "bad";
     }
-
-    @Parameter
-    public boolean callerWaits;
-
-    private Harness sql;
-    private FakeProcess process;
 
     @Before
-    public void setUp() throws Exception {
-        sql = new Harness("bad", 4, true);
-        sql.callerWaits = callerWaits;
-        process = sql.process();
+    public void createTables() throws Exception {
         sql.call(process, Execute.on("h2", "CREATE TABLE accounts (id INT PRIMARY KEY, balance INT NOT NULL CHECK (balance >= 0))"));
         sql.call(process, Execute.on("h2", "INSERT INTO accounts VALUES (1, 100), (2, 50)"));
-    }
-
-    @After
-    public void tearDown() {
-        sql.close();
     }
 
     /** Runs the bad command, checks its error, then checks the process can still work and nothing leaked. */

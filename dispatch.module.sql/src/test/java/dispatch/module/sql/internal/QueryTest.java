@@ -23,7 +23,6 @@ import dispatch.module.sql.StatementHandle;
 import dispatch.module.sql.StmtClose;
 import dispatch.module.sql.StmtExecute;
 import dispatch.module.sql.StmtQuery;
-import dispatch.module.sql.internal.Harness.FakeProcess;
 import java.math.BigDecimal;
 import java.sql.JDBCType;
 import java.sql.Types;
@@ -33,40 +32,14 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized;
-import org.junit.runners.Parameterized.Parameter;
-import org.junit.runners.Parameterized.Parameters;
 
 /** Queries, updates, generated keys, value mapping, max rows and pages, on H2 in memory. */
-@RunWith(Parameterized.class)
-public class QueryTest {
+public class QueryTest extends CallerModes {
 
-    /** Both ways a handler runs: on a JDBC thread, and on the waiting caller's thread. */
-    @Parameters(name = "callerWaits={0}")
-    public static Object[] callerWaits() {
-        return new Object[] {false, true};
-    }
-
-    @Parameter
-    public boolean callerWaits;
-
-    private Harness sql;
-    private FakeProcess process;
-
-    @Before
-    public void setUp() throws Exception {
-        sql = new Harness("query", 4, true);
-        sql.callerWaits = callerWaits;
-        process = sql.process();
-    }
-
-    @After
-    public void tearDown() {
-        sql.close();
+    @Override
+    protected String database() {
+        return "query";
     }
 
     private <R> R call(dispatch.api.Command<R> command) {
