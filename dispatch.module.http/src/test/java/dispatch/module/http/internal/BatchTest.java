@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -78,44 +76,29 @@ public class BatchTest extends ModuleTestSupport {
 
     @Test
     public void theServerNeverSeesMoreThanTheBatchConcurrency() throws Exception {
-        AtomicInteger current = new AtomicInteger();
-        AtomicInteger highest = new AtomicInteger();
-        Semaphore arrived = new Semaphore(0);
-        Semaphore proceed = new Semaphore(0);
-        List<String> order = Collections.synchronizedList(new ArrayList<>());
-        server.route("/gate", exchange -> {
-            highest.accumulateAndGet(current.incrementAndGet(), Math::max);
-            order.add(exchange.getRequestURI().getQuery());
-            arrived.release();
-            try {
-                proceed.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            current.decrementAndGet();
-            TestServer.send(exchange, 200, exchange.getRequestURI().getQuery().getBytes());
-        });
+        Gate gate = new Gate(200, true);
+        server.route("/gate", gate);
         List<Request> requests = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             requests.add(Request.get(server.url("/gate?" + i)).build());
         }
         TestYield yield = dispatch(RequestBatch.of(requests).withConcurrency(3));
 
-        assertTrue(arrived.tryAcquire(3, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        assertFalse("a fourth request reached the server", arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
+        assertTrue(gate.arrived.tryAcquire(3, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertFalse("a fourth request reached the server", gate.arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
         // Let them through one at a time: each finished request lets exactly one more in.
         for (int i = 3; i < 12; i++) {
-            proceed.release();
-            assertTrue(arrived.tryAcquire(1, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-            assertTrue("at most 3 at once, saw " + current.get(), current.get() <= 3);
+            gate.proceed.release();
+            assertTrue(gate.arrived.tryAcquire(1, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            assertTrue("at most 3 at once, saw " + gate.current.get(), gate.current.get() <= 3);
         }
-        proceed.release(3);
+        gate.proceed.release(3);
         List<Outcome<Response>> outcomes = yield.value();
-        assertEquals(3, highest.get());
+        assertEquals(3, gate.highest.get());
         for (int i = 0; i < 12; i++) {
             assertEquals(String.valueOf(i), outcomes.get(i).get().text());
         }
-        assertEquals("started in request order", "[0, 1, 2]", sorted(order.subList(0, 3)).toString());
+        assertEquals("started in request order", "[0, 1, 2]", sorted(gate.order.subList(0, 3)).toString());
     }
 
     private static List<String> sorted(List<String> list) {
@@ -126,32 +109,19 @@ public class BatchTest extends ModuleTestSupport {
 
     @Test
     public void aBatchAsksForMoreConcurrencyThanAllowedAndGetsTheModuleMaximum() throws Exception {
-        AtomicInteger current = new AtomicInteger();
-        AtomicInteger highest = new AtomicInteger();
-        Semaphore arrived = new Semaphore(0);
-        Semaphore proceed = new Semaphore(0);
-        server.route("/gate", exchange -> {
-            highest.accumulateAndGet(current.incrementAndGet(), Math::max);
-            arrived.release();
-            try {
-                proceed.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            current.decrementAndGet();
-            TestServer.send(exchange, 204, new byte[0]);
-        });
+        Gate gate = new Gate(204, false);
+        server.route("/gate", gate);
         List<Request> requests = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             requests.add(Request.get(server.url("/gate")).build());
         }
         TestYield yield = dispatch(RequestBatch.of(requests).withConcurrency(100));
-        assertTrue(arrived.tryAcquire(4, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        assertFalse("a fifth request reached the server", arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
-        proceed.release(8);
+        assertTrue(gate.arrived.tryAcquire(4, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertFalse("a fifth request reached the server", gate.arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
+        gate.proceed.release(8);
         List<Outcome<Response>> outcomes = yield.value();
         assertEquals(8, outcomes.size());
-        assertEquals(4, highest.get());
+        assertEquals(4, gate.highest.get());
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.After;
@@ -161,35 +160,22 @@ public class LimitsTest extends ModuleTestSupport {
     @Test
     public void theModuleCapsRequestsInFlightAndQueuesTheRest() throws Exception {
         start(Map.of("max.concurrent.requests", 2));
-        AtomicInteger current = new AtomicInteger();
-        AtomicInteger highest = new AtomicInteger();
-        Semaphore arrived = new Semaphore(0);
-        Semaphore proceed = new Semaphore(0);
-        server.route("/gate", exchange -> {
-            highest.accumulateAndGet(current.incrementAndGet(), Math::max);
-            arrived.release();
-            try {
-                proceed.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            current.decrementAndGet();
-            TestServer.send(exchange, 200, new byte[0]);
-        });
+        Gate gate = new Gate(200, false);
+        server.route("/gate", gate);
         TestYield[] yields = new TestYield[5];
         for (int i = 0; i < yields.length; i++) {
             yields[i] = dispatch(Request.get(server.url("/gate?i=" + i)).build());
         }
-        assertTrue(arrived.tryAcquire(2, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(gate.arrived.tryAcquire(2, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
         // A bounded look for a third: with the cap working none comes.
-        assertFalse("a third request reached the server", arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
-        proceed.release(yields.length);
+        assertFalse("a third request reached the server", gate.arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
+        gate.proceed.release(yields.length);
         for (TestYield yield : yields) {
             Response response = yield.value();
             assertEquals(200, response.status());
             yield.assertCompletedOnce();
         }
-        assertEquals(2, highest.get());
+        assertEquals(2, gate.highest.get());
     }
 
     @Test
