@@ -104,17 +104,7 @@ final class Cursor extends Resource {
 
     @Override
     void close(String why) {
-        lane.submit(new Task() {
-            @Override
-            public void run() {
-                closeNow();
-            }
-
-            @Override
-            public void abort() {
-                closeNow();
-            }
-        });
+        closeOn(lane);
     }
 
     @Override

@@ -45,6 +45,21 @@ abstract class Resource {
     /** Closes at once on the calling thread, for shutdown once the lanes are stopped; idempotent. */
     abstract void closeNow();
 
+    /** Closes on {@code lane}, after the work queued there; also when the lane no longer runs work. */
+    final void closeOn(Lane lane) {
+        lane.submit(new Task() {
+            @Override
+            public void run() {
+                closeNow();
+            }
+
+            @Override
+            public void abort() {
+                closeNow();
+            }
+        });
+    }
+
     @Override
     public String toString() {
         return kind().label + "#" + id + "@" + source.name();

@@ -70,17 +70,7 @@ final class Tx extends Resource {
 
     @Override
     void close(String why) {
-        lane.submit(new Task() {
-            @Override
-            public void run() {
-                closeNow();
-            }
-
-            @Override
-            public void abort() {
-                closeNow();
-            }
-        });
+        closeOn(lane);
     }
 
     @Override

@@ -41,17 +41,7 @@ final class TxStatement extends Resource {
 
     @Override
     void close(String why) {
-        tx.lane.submit(new Task() {
-            @Override
-            public void run() {
-                closeNow();
-            }
-
-            @Override
-            public void abort() {
-                closeNow();
-            }
-        });
+        closeOn(tx.lane);
     }
 
     @Override
