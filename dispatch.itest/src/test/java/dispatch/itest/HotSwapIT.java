@@ -162,7 +162,7 @@ public class HotSwapIT extends DispatchTestSupport {
         }
         assertTrue("the warm-up ended", warmUp.done.await(120, TimeUnit.SECONDS));
         assertEquals(0, warmUp.unavailable.sum() + warmUp.left.sum() + warmUp.otherErrors.sum());
-        RuntimeStats before = awaitNoProcesses(runtime);
+        RuntimeStats before = awaitNoProcesses(runtime, 30);
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
         Chaos chaos = new Chaos(PROCESSES, Integer.MAX_VALUE);
@@ -191,7 +191,7 @@ public class HotSwapIT extends DispatchTestSupport {
         chaos.stop();
         assertTrue("every process got all its results and ended: " + chaos.done.getCount() + " left",
                 chaos.done.await(120, TimeUnit.SECONDS));
-        RuntimeStats after = awaitNoProcesses(runtime);
+        RuntimeStats after = awaitNoProcesses(runtime, 30);
 
         long yields = chaos.yields.sum();
         report(chaos, chaosNanos, updateToFirstResult, after.ignoredCompletions() - before.ignoredCompletions());
@@ -228,20 +228,6 @@ public class HotSwapIT extends DispatchTestSupport {
                 chaos.unavailable.sum(), chaos.left.sum(), chaos.otherErrors.sum(), ignored,
                 sorted.get(0) / 1e6, sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 9 / 10) / 1e6,
                 sorted.get(sorted.size() - 1) / 1e6));
-    }
-
-    private static RuntimeStats awaitNoProcesses(ProcessRuntime runtime) throws Exception {
-        // a process counts down before its step returns DONE; its end follows on the worker
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        for (long pid : runtime.processes().stream().map(info -> info.pid()).toList()) {
-            var exit = runtime.exitOf(pid);
-            if (exit.isPresent()) {
-                exit.get().toCompletableFuture().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        }
-        RuntimeStats stats = runtime.stats();
-        assertEquals(0, stats.processesLive());
-        return stats;
     }
 
     @Test

@@ -123,26 +123,12 @@ public class ProcessRuntimeIT extends DispatchTestSupport {
         long total = (long) PROCESSES * YIELDS;
         assertEquals(total, delivered.get());
         assertEquals("results that were not their yield's, or arrived twice", 0, wrong.get());
-        RuntimeStats after = awaitNoProcesses(runtime);
+        RuntimeStats after = awaitNoProcesses(runtime, 20);
         assertEquals(total, after.yields() - before.yields());
         assertEquals(total, after.completions() - before.completions());
         assertEquals(0, after.errors() - before.errors());
         assertEquals(0, after.ignoredCompletions() - before.ignoredCompletions());
         assertEquals(PROCESSES, after.processesSpawned() - before.processesSpawned());
-    }
-
-    private static RuntimeStats awaitNoProcesses(ProcessRuntime runtime) throws Exception {
-        // each process counts down before its step returns DONE; its end follows on the worker
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        for (long pid : runtime.processes().stream().map(info -> info.pid()).toList()) {
-            var exit = runtime.exitOf(pid);
-            if (exit.isPresent()) {
-                exit.get().toCompletableFuture().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        }
-        RuntimeStats stats = runtime.stats();
-        assertEquals(0, stats.processesLive());
-        return stats;
     }
 
     @Test
