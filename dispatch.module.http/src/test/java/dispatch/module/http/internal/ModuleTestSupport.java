@@ -3,6 +3,8 @@ package dispatch.module.http.internal;
 import dispatch.api.Command;
 import dispatch.api.Handler;
 import dispatch.api.Registrar;
+import dispatch.module.http.Request;
+import dispatch.module.http.Response;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.After;
@@ -65,6 +67,14 @@ abstract class ModuleTestSupport {
             yield.completeYield(yield.tag(), null, e);
         }
         return yield;
+    }
+
+    /** Yields a request and returns its response, checking that the yield got exactly one result. */
+    Response call(Request request) throws Exception {
+        TestYield yield = dispatch(request);
+        Response response = yield.value();
+        yield.assertCompletedOnce();
+        return response;
     }
 
     static Map<String, Object> config(Object... keysAndValues) {

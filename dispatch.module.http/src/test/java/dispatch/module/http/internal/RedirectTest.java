@@ -32,13 +32,6 @@ public class RedirectTest extends ModuleTestSupport {
         server.close();
     }
 
-    private Response call(Request request) throws Exception {
-        TestYield yield = dispatch(request);
-        Response response = yield.value();
-        yield.assertCompletedOnce();
-        return response;
-    }
-
     @Test
     public void aRedirectIsFollowedToTheFinalResponse() throws Exception {
         server.redirect("/old", 301, "/hop").redirect("/hop", 302, server.url("/echo?via=hop"));

@@ -37,13 +37,6 @@ public class RequestTest extends ModuleTestSupport {
         server.close();
     }
 
-    private Response call(Request request) throws Exception {
-        TestYield yield = dispatch(request);
-        Response response = yield.value();
-        yield.assertCompletedOnce();
-        return response;
-    }
-
     @Test
     public void getCarriesHeadersAndEncodedQueryParameters() throws Exception {
         Response response = call(Request.get(server.url("/echo?fixed=1"))
