@@ -82,6 +82,12 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
 
     @Override
     void deliver(Node node) {
+        if (owner == Thread.currentThread() && node instanceof YieldSlot slot) {
+            // a handler completed the yield on the process's own thread, inside call(): the
+            // result is already where the process looks, so it skips the inbox's two exchanges
+            slot.arrived = true;
+            return;
+        }
         inbox.push(node);
         if (waiting) {
             LockSupport.unpark(thread);
@@ -120,7 +126,9 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     private <R> R callWithin(Command<R> command, long timeoutNanos) {
         checkThread();
         YieldSlot slot = yieldNow(command, timeoutNanos, true);
-        awaitUntil(() -> slot.arrived, -1);
+        if (!slot.arrived) {
+            awaitUntil(() -> slot.arrived, -1);
+        }
         Object value = slot.value;
         Throwable error = slot.error;
         consumed(slot);

@@ -5,24 +5,38 @@ import java.lang.System.Logger.Level;
 
 /**
  * A handler's cancel callback on one {@link YieldSlot}. Each registration is its own object,
- * so closing a stale subscription can never remove the action of a later yield of the same
- * (recycled) slot.
+ * so closing a stale subscription can never touch the action of a later yield of the same
+ * (recycled) slot. Closing only marks it: the slot's list is lock-free and lets go of its
+ * actions when the yield ends; a cancellation that raced with the close may still run it, as
+ * {@code YieldContext.onCancel} allows.
  */
 final class CancelAction implements Subscription {
 
     static final Subscription NONE = () -> { };
+    /** What a slot's list holds once its cancellation took the actions. */
+    static final CancelAction FIRED = new CancelAction(() -> { });
 
-    private final YieldSlot slot;
     private final Runnable action;
-    CancelAction next; // guarded by the slot
+    private volatile boolean closed;
+    CancelAction next; // written before the node is pushed, read after it was taken
 
-    CancelAction(YieldSlot slot, Runnable action) {
-        this.slot = slot;
+    CancelAction(Runnable action) {
         this.action = action;
     }
 
     void fire() {
-        run(action);
+        if (!closed) {
+            run(action);
+        }
+    }
+
+    /** The first node from {@code head} on that is still open, so closed ones do not pile up on a long yield. */
+    static CancelAction skipClosed(CancelAction head) {
+        CancelAction node = head;
+        while (node != null && node.closed) {
+            node = node.next;
+        }
+        return node;
     }
 
     static void run(Runnable action) {
@@ -35,6 +49,6 @@ final class CancelAction implements Subscription {
 
     @Override
     public void close() {
-        slot.remove(this);
+        closed = true;
     }
 }

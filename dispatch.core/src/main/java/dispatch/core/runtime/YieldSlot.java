@@ -36,10 +36,13 @@ final class YieldSlot extends Node implements YieldContext, Event {
     static final long NO_CLAIMANT = -1;
 
     private static final VarHandle STAMP;
+    private static final VarHandle ACTIONS;
 
     static {
         try {
-            STAMP = MethodHandles.lookup().findVarHandle(YieldSlot.class, "stamp", long.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STAMP = lookup.findVarHandle(YieldSlot.class, "stamp", long.class);
+            ACTIONS = lookup.findVarHandle(YieldSlot.class, "actions", CancelAction.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -63,7 +66,13 @@ final class YieldSlot extends Node implements YieldContext, Event {
     DeadlineTimer.Entry timerEntry;
     boolean arrived; // owner only: the result was taken out of the inbox
 
-    private CancelAction actions; // written under this; read without it only by the owner in free()
+    /**
+     * The handler's cancel actions: a stack pushed by compare-and-set (no lock, so a handler
+     * that registers one pays a single atomic), taken whole by the cancellation, which leaves
+     * {@link CancelAction#FIRED} behind so that later registrations run at once.
+     */
+    @SuppressWarnings("unused") // accessed through ACTIONS
+    private volatile CancelAction actions;
 
     YieldSlot(ProcessCell cell, int index) {
         this.cell = cell;
@@ -119,11 +128,7 @@ final class YieldSlot extends Node implements YieldContext, Event {
         }
         value = null;
         error = failure;
-        CancelAction list;
-        synchronized (this) {
-            list = actions;
-            actions = null;
-        }
+        CancelAction list = (CancelAction) ACTIONS.getAndSet(this, CancelAction.FIRED);
         for (CancelAction action = list; action != null; action = action.next) {
             action.fire();
         }
@@ -148,10 +153,8 @@ final class YieldSlot extends Node implements YieldContext, Event {
     /** Owner: the result was consumed; the slot may be reused under a new tag. */
     void free() {
         drop();
-        if (actions != null) { // only handlers that registered a cancel action pay for the lock
-            synchronized (this) {
-                actions = null;
-            }
+        if (actions != null) {
+            ACTIONS.setRelease(this, null);
         }
         STAMP.setRelease(this, stampOf(tag(), FREE));
     }
@@ -198,32 +201,24 @@ final class YieldSlot extends Node implements YieldContext, Event {
     @Override
     public Subscription onCancel(Runnable action) {
         java.util.Objects.requireNonNull(action, "action");
-        synchronized (this) {
-            int state = state();
-            if (state == PENDING) {
-                CancelAction added = new CancelAction(this, action);
-                added.next = actions;
-                actions = added;
-                return added;
+        CancelAction added = null;
+        while (true) {
+            CancelAction head = actions;
+            if (head == CancelAction.FIRED) {
+                CancelAction.run(action); // cancelled already
+                return CancelAction.NONE;
             }
-            if (state != CANCELLED) {
+            int state = state();
+            if (state != PENDING && state != CANCELLED) {
                 return CancelAction.NONE; // the yield is over: it will never be cancelled
             }
-        }
-        CancelAction.run(action);
-        return CancelAction.NONE;
-    }
-
-    synchronized void remove(CancelAction action) {
-        CancelAction previous = null;
-        for (CancelAction current = actions; current != null; previous = current, current = current.next) {
-            if (current == action) {
-                if (previous == null) {
-                    actions = current.next;
-                } else {
-                    previous.next = current.next;
-                }
-                return;
+            // pending, or cancelled but its actions not yet taken: the cancellation takes this one too
+            if (added == null) {
+                added = new CancelAction(action);
+            }
+            added.next = CancelAction.skipClosed(head);
+            if (ACTIONS.compareAndSet(this, head, added)) {
+                return added;
             }
         }
     }
