@@ -59,7 +59,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 public class SqlQueryBench {
 
-    static final int BATCH = 200;
+    static final int BATCH = 10_000;
     static final String SQL = "SELECT id, name, amount FROM items WHERE id = ?";
 
     /**

@@ -1,5 +1,6 @@
 package dispatch.module.sql;
 
+import dispatch.module.sql.internal.values.ValueList;
 import java.util.Collections;
 import java.util.List;
 

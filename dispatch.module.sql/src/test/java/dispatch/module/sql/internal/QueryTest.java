@@ -98,6 +98,26 @@ public class QueryTest extends CallerModes {
     }
 
     @Test
+    public void theSameQueryAfterASchemaChangeDescribesTheNewColumns() {
+        call(Execute.on("h2", "CREATE TABLE evolving (id INT PRIMARY KEY, label VARCHAR(20))"));
+        call(Execute.on("h2", "INSERT INTO evolving VALUES (1, 'one')"));
+        String everything = "SELECT * FROM evolving";
+        assertEquals(2, call(Query.on("h2", everything)).columns().size());
+
+        call(Execute.on("h2", "ALTER TABLE evolving ADD COLUMN amount DECIMAL(10,2) DEFAULT 2.50"));
+        Rows added = call(Query.on("h2", everything));
+        assertEquals(new Column("AMOUNT", Types.DECIMAL, "DECIMAL"), added.columns().get(2));
+        assertEquals(new BigDecimal("2.50"), added.get(0, "amount"));
+
+        call(Execute.on("h2", "UPDATE evolving SET label = NULL"));
+        call(Execute.on("h2", "ALTER TABLE evolving ALTER COLUMN label BIGINT"));
+        call(Execute.on("h2", "UPDATE evolving SET label = ?", 9_000_000_000L));
+        Rows retyped = call(Query.on("h2", everything));
+        assertEquals(Types.BIGINT, retyped.columns().get(1).sqlType());
+        assertEquals(9_000_000_000L, retyped.get(0, "label"));
+    }
+
+    @Test
     public void executeReturnsGeneratedKeysWhenAsked() throws Exception {
         call(Execute.on("h2", "CREATE TABLE items (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name VARCHAR(20))"));
         ExecuteResult plain = call(Execute.on("h2", "INSERT INTO items (name) VALUES (?)", "a"));

@@ -5,6 +5,7 @@ import dispatch.module.sql.Keys;
 import dispatch.module.sql.Options;
 import dispatch.module.sql.Rows;
 import dispatch.module.sql.SqlFailure;
+import dispatch.module.sql.internal.values.ValueList;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The JDBC calls of the commands, each for one job on a connection it is given. */
@@ -60,13 +62,16 @@ final class Jdbc {
     static Rows query(Job job, Source source, Connection connection, String sql, List<Object> params, Options options)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            return query(job, source, statement, params, options);
+            return query(job, source, statement, sql, false, params, options);
         }
     }
 
-    /** Runs a query on a prepared statement (left open) and reads every row, up to the cap. */
-    static Rows query(Job job, Source source, PreparedStatement statement, List<Object> params, Options options)
-            throws SQLException {
+    /**
+     * Runs a query of {@code sql} on a prepared statement (left open) and reads every row, up
+     * to the cap; a {@code reused} statement has the parameters of its last run cleared first.
+     */
+    static Rows query(Job job, Source source, PreparedStatement statement, String sql, boolean reused,
+            List<Object> params, Options options) throws SQLException {
         int cap = cap(options, source);
         configure(job, source, statement, options);
         if (source.capsRowsInDriver) {
@@ -76,10 +81,13 @@ final class Jdbc {
         if (fetchSize > 0) {
             statement.setFetchSize(fetchSize);
         }
+        if (reused) {
+            statement.clearParameters();
+        }
         Values.bind(statement, params);
         job.running(statement);
         try (ResultSet rs = statement.executeQuery()) {
-            return readAll(rs, cap);
+            return readAll(rs, source.shapes.of(sql, rs.getMetaData()), cap);
         } finally {
             job.idle();
         }
@@ -89,14 +97,17 @@ final class Jdbc {
     static ExecuteResult execute(Job job, Source source, Connection connection, String sql, List<Object> params,
             Keys keys, Options options) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, keys)) {
-            return execute(job, source, statement, params, keys, options);
+            return execute(job, source, statement, false, params, keys, options);
         }
     }
 
-    /** Runs an update on a prepared statement (left open). */
-    static ExecuteResult execute(Job job, Source source, PreparedStatement statement, List<Object> params, Keys keys,
-            Options options) throws SQLException {
+    /** Runs an update on a prepared statement (left open); a {@code reused} one has its old parameters cleared. */
+    static ExecuteResult execute(Job job, Source source, PreparedStatement statement, boolean reused,
+            List<Object> params, Keys keys, Options options) throws SQLException {
         configure(job, source, statement, options);
+        if (reused) {
+            statement.clearParameters();
+        }
         Values.bind(statement, params);
         job.running(statement);
         long count;
@@ -110,24 +121,27 @@ final class Jdbc {
         }
         int cap = cap(options, source);
         try (ResultSet rs = statement.getGeneratedKeys()) {
-            return new ExecuteResult(count, readAll(rs, cap));
+            return new ExecuteResult(count, readAll(rs, ResultShape.of(rs.getMetaData()), cap));
         }
     }
 
     /** Every row of {@code rs}; fails past {@code cap} rows. */
-    private static Rows readAll(ResultSet rs, int cap) throws SQLException {
-        ResultShape shape = ResultShape.of(rs.getMetaData());
+    private static Rows readAll(ResultSet rs, ResultShape shape, int cap) throws SQLException {
         if (!rs.next()) {
             return Rows.empty(shape.columns);
         }
-        List<List<Object>> rows = new ArrayList<>(4); // most results by key are a row or a few
+        Object[] rows = new Object[1]; // most results by key are one row
+        int count = 0;
         do {
-            if (rows.size() == cap) {
+            if (count == cap) {
                 throw tooMany(cap);
             }
-            rows.add(Values.row(rs, shape));
+            if (count == rows.length) {
+                rows = Arrays.copyOf(rows, Math.min(count * 2, cap));
+            }
+            rows[count++] = Values.row(rs, shape);
         } while (rs.next());
-        return new Rows(shape.columns, rows, null);
+        return new Rows(shape.columns, ValueList.wrapRows(count == rows.length ? rows : Arrays.copyOf(rows, count)), null);
     }
 
     private static long largeUpdate(PreparedStatement statement) throws SQLException {

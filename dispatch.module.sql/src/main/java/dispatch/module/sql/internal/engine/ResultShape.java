@@ -32,13 +32,32 @@ final class ResultShape {
         List<Column> columns = new ArrayList<>(count);
         Reader[] readers = new Reader[count];
         for (int i = 1; i <= count; i++) {
-            String label = meta.getColumnLabel(i);
-            Column column = new Column(label == null || label.isEmpty() ? meta.getColumnName(i) : label,
-                    meta.getColumnType(i), meta.getColumnTypeName(i));
+            Column column = new Column(label(meta, i), meta.getColumnType(i), meta.getColumnTypeName(i));
             columns.add(column);
             readers[i - 1] = readerOf(column);
         }
         return new ResultShape(List.copyOf(columns), readers);
+    }
+
+    /** Whether {@code meta} describes the same columns (names, types) as this shape. */
+    boolean matches(ResultSetMetaData meta) throws SQLException {
+        if (meta.getColumnCount() != readers.length) {
+            return false;
+        }
+        for (int i = 1; i <= readers.length; i++) {
+            Column column = columns.get(i - 1);
+            String typeName = meta.getColumnTypeName(i);
+            if (meta.getColumnType(i) != column.sqlType() || !column.name().equals(label(meta, i))
+                    || !column.typeName().equals(typeName == null ? "" : typeName)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String label(ResultSetMetaData meta, int column) throws SQLException {
+        String label = meta.getColumnLabel(column);
+        return label == null || label.isEmpty() ? meta.getColumnName(column) : label;
     }
 
     static Reader readerOf(Column column) {

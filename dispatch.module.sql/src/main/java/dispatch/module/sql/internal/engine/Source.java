@@ -38,6 +38,8 @@ final class Source {
      * a query by key in the profiles). The engine counts the rows it reads either way.
      */
     final boolean capsRowsInDriver;
+    /** The shapes of recent query results on this datasource. */
+    final ShapeCache shapes = new ShapeCache();
     /**
      * The jobs with work on this datasource, so that closing can fail and cancel them: a list
      * linked through the jobs themselves, which costs a query no allocation (guarded by jobsLock).

@@ -216,7 +216,7 @@ public final class SqlEngine implements AutoCloseable {
                 if (query.options().pageSize() > 0) {
                     openTxCursor(job, inTx.tx, inTx.sql, query.params(), query.options());
                 } else {
-                    job.complete(Jdbc.query(job, inTx.source, inTx.statement, query.params(), query.options()));
+                    job.complete(Jdbc.query(job, inTx.source, inTx.statement, inTx.sql, true, query.params(), query.options()));
                 }
             }));
         }
@@ -235,7 +235,7 @@ public final class SqlEngine implements AutoCloseable {
             Values.checkCount(execute.params(), inTx.parameterCount);
             start(context, inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
                 inTx.checkOpen();
-                job.complete(Jdbc.execute(job, inTx.source, inTx.statement, execute.params(), inTx.keys,
+                job.complete(Jdbc.execute(job, inTx.source, inTx.statement, true, execute.params(), inTx.keys,
                         execute.options()));
             }));
         }
@@ -431,7 +431,7 @@ public final class SqlEngine implements AutoCloseable {
         Rows page;
         try {
             Jdbc.configure(job, source, cursor.statement(), options);
-            Values.bind(cursor.statement(), params);
+            Values.bind(cursor.statement(), params); // a cursor's statement is new
             cursor.open(job);
             page = cursor.page(job);
         } catch (SQLException | RuntimeException e) {

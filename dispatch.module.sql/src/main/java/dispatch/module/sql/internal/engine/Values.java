@@ -3,6 +3,7 @@ package dispatch.module.sql.internal.engine;
 import dispatch.api.DispatchException;
 import dispatch.module.sql.Column;
 import dispatch.module.sql.SqlFailure;
+import dispatch.module.sql.internal.values.ValueList;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -59,13 +60,19 @@ final class Values {
                 || value instanceof Enum<?> || value instanceof Temporal || value instanceof java.util.Date;
     }
 
-    /** Binds {@code params} to {@code statement}, clearing what was bound before. */
+    /** Binds {@code params} to {@code statement}; a reused statement must have its old ones cleared first. */
     static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
-        statement.clearParameters();
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
             int index = i + 1;
-            if (value == null) {
+            // the common types through their own setters: setObject makes the driver find the type again
+            if (value instanceof Integer number) {
+                statement.setInt(index, number);
+            } else if (value instanceof Long number) {
+                statement.setLong(index, number);
+            } else if (value instanceof String text) {
+                statement.setString(index, text);
+            } else if (value == null) {
                 statement.setNull(index, Types.NULL);
             } else if (value instanceof byte[] bytes) {
                 statement.setBytes(index, bytes);
@@ -90,16 +97,17 @@ final class Values {
         for (int i = 0; i < values.length; i++) {
             values[i] = read(rs, i + 1, readers[i]);
         }
-        return Arrays.asList(values);
+        return ValueList.wrap(values);
     }
 
     static Object read(ResultSet rs, int index, ResultShape.Reader reader) throws SQLException {
-        Object value = switch (reader) {
-            case BOOLEAN -> rs.getBoolean(index);
-            case INT -> rs.getInt(index);
-            case LONG -> rs.getLong(index);
-            case FLOAT -> rs.getFloat(index);
-            case DOUBLE -> rs.getDouble(index);
+        // only a primitive getter needs wasNull(); the others return null for SQL NULL themselves
+        return switch (reader) {
+            case BOOLEAN -> nullable(rs, rs.getBoolean(index));
+            case INT -> nullable(rs, rs.getInt(index));
+            case LONG -> nullable(rs, rs.getLong(index));
+            case FLOAT -> nullable(rs, rs.getFloat(index));
+            case DOUBLE -> nullable(rs, rs.getDouble(index));
             case DECIMAL -> rs.getBigDecimal(index);
             case TEXT -> rs.getString(index);
             case BYTES -> rs.getBytes(index);
@@ -112,6 +120,10 @@ final class Values {
             case ARRAY -> array(rs.getArray(index));
             case OTHER -> other(rs, index);
         };
+    }
+
+    /** The value a primitive getter read, or {@code null} when the column was SQL NULL. */
+    private static Object nullable(ResultSet rs, Object value) throws SQLException {
         return rs.wasNull() ? null : value;
     }
 

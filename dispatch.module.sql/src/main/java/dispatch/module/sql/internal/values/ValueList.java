@@ -1,4 +1,4 @@
-package dispatch.module.sql;
+package dispatch.module.sql.internal.values;
 
 import java.util.AbstractList;
 import java.util.Collection;
@@ -10,7 +10,7 @@ import java.util.RandomAccess;
  * nobody else holds. Copying one is free, so a parameter list or a row is copied once on its
  * way into a command or a result, not again each time it is passed on.
  */
-final class ValueList extends AbstractList<Object> implements RandomAccess {
+public final class ValueList extends AbstractList<Object> implements RandomAccess {
 
     private static final ValueList EMPTY = new ValueList(new Object[0]);
 
@@ -21,7 +21,7 @@ final class ValueList extends AbstractList<Object> implements RandomAccess {
     }
 
     /** An unmodifiable copy of {@code values}, or {@code values} itself when it is one. */
-    static ValueList copyOf(Collection<?> values) {
+    public static ValueList copyOf(Collection<?> values) {
         if (values instanceof ValueList list) {
             return list;
         }
@@ -29,12 +29,12 @@ final class ValueList extends AbstractList<Object> implements RandomAccess {
     }
 
     /** An unmodifiable copy of the array. */
-    static ValueList copyOf(Object[] values) {
+    public static ValueList copyOf(Object[] values) {
         return values.length == 0 ? EMPTY : new ValueList(values.clone());
     }
 
     /** An unmodifiable list of unmodifiable rows; nothing is copied that is one already. */
-    static ValueList rowsOf(List<? extends List<?>> rows) {
+    public static ValueList rowsOf(List<? extends List<?>> rows) {
         Object given = rows; // a List<List<?>> is never statically a ValueList
         if (given instanceof ValueList list && list.allValueLists()) {
             return list;
@@ -45,6 +45,20 @@ final class ValueList extends AbstractList<Object> implements RandomAccess {
             copies[i++] = copyOf(row);
         }
         return copies.length == 0 ? EMPTY : new ValueList(copies);
+    }
+
+    /**
+     * A list over {@code values} itself, not a copy: only for an array the caller made and
+     * hands over, and never touches again (the rows the engine reads).
+     */
+    public static ValueList wrap(Object[] values) {
+        return values.length == 0 ? EMPTY : new ValueList(values);
+    }
+
+    /** {@link #wrap} for an array of rows, each a {@code ValueList} itself. */
+    @SuppressWarnings("unchecked") // a list of ValueLists, each a List<Object>
+    public static List<List<Object>> wrapRows(Object[] rows) {
+        return (List<List<Object>>) (List<?>) wrap(rows);
     }
 
     private boolean allValueLists() {
