@@ -38,7 +38,8 @@ final class Job {
     private volatile boolean finished;
     private volatile boolean cancelled;
     private volatile Statement running;
-    /** The links of {@link Source}'s list of jobs with work on it, guarded by the source. */
+    /** Where {@link ActiveJobs} listed this job: a slot, or its overflow list through the links. */
+    int listedAt = ActiveJobs.UNLISTED;
     Job previous;
     Job next;
 

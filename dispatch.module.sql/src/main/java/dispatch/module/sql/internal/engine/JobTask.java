@@ -25,7 +25,7 @@ final class JobTask implements Task {
         this.job = job;
         this.source = source;
         this.work = work;
-        source.started(job);
+        source.jobs.add(job);
     }
 
     @Override
@@ -35,7 +35,7 @@ final class JobTask implements Task {
                 perform();
             }
         } finally {
-            source.finished(job);
+            source.jobs.remove(job);
         }
     }
 
@@ -54,6 +54,6 @@ final class JobTask implements Task {
     @Override
     public void abort() {
         job.fail(source.gone());
-        source.finished(job);
+        source.jobs.remove(job);
     }
 }

@@ -40,12 +40,8 @@ final class Source {
     final boolean capsRowsInDriver;
     /** The shapes of recent query results on this datasource. */
     final ShapeCache shapes = new ShapeCache();
-    /**
-     * The jobs with work on this datasource, so that closing can fail and cancel them: a list
-     * linked through the jobs themselves, which costs a query no allocation (guarded by jobsLock).
-     */
-    private final Object jobsLock = new Object();
-    private Job firstJob;
+    /** The jobs with work on this datasource, so that closing can fail and cancel them. */
+    final ActiveJobs jobs = new ActiveJobs();
     private volatile boolean closed;
 
     Source(SqlPool pool, HandleTable handles, boolean allowVirtual) {
@@ -76,46 +72,6 @@ final class Source {
 
     void giveBack(Connection connection) {
         pool.giveBack(connection);
-    }
-
-    /** A job was given work on this datasource. */
-    void started(Job job) {
-        synchronized (jobsLock) {
-            job.next = firstJob;
-            if (firstJob != null) {
-                firstJob.previous = job;
-            }
-            firstJob = job;
-        }
-    }
-
-    /** A job's work ended (or will never run). */
-    void finished(Job job) {
-        synchronized (jobsLock) {
-            if (job.previous == null && firstJob != job) {
-                return; // not listed (any more): finished twice
-            }
-            if (job.previous != null) {
-                job.previous.next = job.next;
-            } else {
-                firstJob = job.next;
-            }
-            if (job.next != null) {
-                job.next.previous = job.previous;
-            }
-            job.previous = null;
-            job.next = null;
-        }
-    }
-
-    private List<Job> jobs() {
-        List<Job> jobs = new ArrayList<>();
-        synchronized (jobsLock) {
-            for (Job job = firstJob; job != null; job = job.next) {
-                jobs.add(job);
-            }
-        }
-        return jobs;
     }
 
     /** A lane for the connection of a transaction or cursor. */
@@ -158,7 +114,7 @@ final class Source {
     void close(long waitMillis) {
         closed = true;
         SqlFailure gone = gone();
-        for (Job job : jobs()) {
+        for (Job job : jobs.snapshot()) {
             job.abandon(gone);
         }
         List<Resource> resources = handles.all();

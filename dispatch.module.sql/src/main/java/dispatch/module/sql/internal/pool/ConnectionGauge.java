@@ -1,34 +1,50 @@
 package dispatch.module.sql.internal.pool;
 
-/** Counts the connections the module holds and lets a caller wait, on the event, until none is held. */
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts the connections the module holds and lets a caller wait, on the event, until none is
+ * held. Taking and giving back cost one atomic each; only a release to zero while somebody
+ * waits takes the lock.
+ */
 final class ConnectionGauge {
 
-    private int held;
+    private final AtomicInteger held = new AtomicInteger();
+    /** How many callers wait in {@link #awaitZero}; each says so before it reads {@link #held}. */
+    private volatile int waiters;
 
-    synchronized void acquired() {
-        held++;
+    void acquired() {
+        held.incrementAndGet();
     }
 
-    synchronized void released() {
-        held--;
-        if (held == 0) {
-            notifyAll();
+    void released() {
+        // after the decrement, read waiters: a waiter raises it before it reads held, so either
+        // it sees zero or this sees it waiting
+        if (held.decrementAndGet() == 0 && waiters > 0) {
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 
-    synchronized int held() {
-        return held;
+    int held() {
+        return held.get();
     }
 
     synchronized boolean awaitZero(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
-        while (held > 0) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return false;
+        waiters++;
+        try {
+            while (held.get() > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000L));
             }
-            wait(Math.max(1, left / 1_000_000L));
+            return true;
+        } finally {
+            waiters--;
         }
-        return true;
     }
 }
