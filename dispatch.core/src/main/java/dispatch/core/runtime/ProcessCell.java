@@ -17,10 +17,13 @@ import java.util.concurrent.CompletableFuture;
  * The runtime's side of one process, whichever way it is written: its inbox, its yield
  * slots, the dispatch of its yields and the receiver of their results, and its end.
  *
+ * <p>A cell is a {@link Node} so that the scheduler's run queue can link it without allocating;
+ * it is never in an inbox.
+ *
  * <p>Public only so that the process commands of the core can reach their runtime; nothing
  * outside the core's private packages sees this type.
  */
-public abstract class ProcessCell implements ProcessRef, ResultReceiver {
+public abstract class ProcessCell extends Node implements ProcessRef, ResultReceiver {
 
     private static final VarHandle ENDING;
     private static final VarHandle MESSAGES_QUEUED;

@@ -5,28 +5,28 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The run queue of step processes and the workers that take from it. The queue is intrusive
  * (a process links itself), so scheduling allocates nothing; a process is in it at most once,
- * which its state machine guarantees.
+ * which its state machine guarantees. It is an {@link Inbox}: whoever schedules a process
+ * (a worker, the timer's thread, a JDBC thread, a sender) pushes with one atomic exchange and
+ * takes no lock; only the workers, which take turns at the consuming end, share a lock.
  *
  * <p>Waking a parked worker costs tens of microseconds on small machines, so a worker without
  * work spins a little first (one worker at a time), and a producer wakes a parked worker only
- * when no worker is spinning (a spinning one will find the work). Parking is decided under the queue's lock
- * after a last look at the queue, and a producer picks the worker to wake under the same
- * lock, so no wake-up is lost.
+ * when no worker is spinning (a spinning one will find the work). A worker about to park says
+ * so first and then looks at the queue once more, while a producer pushes first and then looks
+ * for a parked worker: one of the two always sees the other, so no wake-up is lost.
  */
 final class Scheduler {
 
-    private final Object lock = new Object();
     private final RuntimeSettings settings;
     private final Worker[] workers;
+    private final Inbox runQueue = new Inbox();
+    private final Object takeLock = new Object(); // the consuming end of runQueue
 
-    // Guarded by lock.
-    private StepCell head;
-    private StepCell tail;
-    private final Worker[] idle;
-    private int idleCount;
-    private int spinning;
+    private final Object idleLock = new Object();
+    private final Worker[] idle; // guarded by idleLock
+    private volatile int idleCount; // written under idleLock
+    private volatile int spinning; // written under idleLock
 
-    private volatile int size;
     private volatile boolean stopped;
     private volatile int spinIterations;
     private volatile long spinNanos;
@@ -67,9 +67,9 @@ final class Scheduler {
         return spinNanos;
     }
 
-    /** Whether processes are waiting in the run queue. */
+    /** Whether processes are waiting in the run queue (a hint while they are being queued). */
     boolean hasWork() {
-        return size != 0;
+        return !runQueue.isEmpty();
     }
 
     int stepsPerSlice() {
@@ -78,64 +78,39 @@ final class Scheduler {
 
     /** Queues a process whose state just became SCHEDULED. Any thread. */
     void schedule(StepCell cell) {
+        runQueue.push(cell); // a full fence: the reads below see a worker that said it parks
+        if (spinning == 0 && idleCount > 0) {
+            wakeOne();
+        }
+    }
+
+    /** Takes the next process, or {@code null}; wakes a helper when more work waits. */
+    StepCell poll() {
+        if (runQueue.isEmpty()) {
+            return null;
+        }
+        StepCell cell;
+        synchronized (takeLock) {
+            cell = (StepCell) runQueue.poll();
+        }
+        if (cell != null && spinning == 0 && idleCount > 0 && !runQueue.isEmpty()) {
+            wakeOne(); // more work than this worker can take, and nobody looking for it
+        }
+        return cell;
+    }
+
+    private void wakeOne() {
         Worker wake = null;
-        synchronized (lock) {
-            cell.nextRunnable = null;
-            if (tail == null) {
-                head = cell;
-            } else {
-                tail.nextRunnable = cell;
-            }
-            tail = cell;
-            size++;
+        synchronized (idleLock) {
             if (spinning == 0 && idleCount > 0) {
                 wake = idle[--idleCount];
+                idle[idleCount] = null;
                 wake.parked = false;
             }
         }
         if (wake != null) {
             LockSupport.unpark(wake.thread);
         }
-    }
-
-    /** Takes the next process, or {@code null}. */
-    StepCell poll() {
-        if (size == 0) {
-            return null;
-        }
-        Worker wake;
-        StepCell cell;
-        synchronized (lock) {
-            cell = pollLocked();
-            wake = helperLocked();
-        }
-        if (wake != null) {
-            LockSupport.unpark(wake.thread);
-        }
-        return cell;
-    }
-
-    private StepCell pollLocked() {
-        StepCell cell = head;
-        if (cell != null) {
-            head = cell.nextRunnable;
-            if (head == null) {
-                tail = null;
-            }
-            cell.nextRunnable = null;
-            size--;
-        }
-        return cell;
-    }
-
-    // More work than this worker can take, and nobody looking for it: wake one more.
-    private Worker helperLocked() {
-        if (size > 0 && spinning == 0 && idleCount > 0) {
-            Worker wake = idle[--idleCount];
-            wake.parked = false;
-            return wake;
-        }
-        return null;
     }
 
     /**
@@ -145,7 +120,7 @@ final class Scheduler {
      */
     StepCell idle(Worker worker) {
         boolean spin;
-        synchronized (lock) {
+        synchronized (idleLock) {
             // One spinner is enough to catch the next piece of work; a second would only take
             // a core from the threads that produce it (on small machines they are the bottleneck).
             spin = spinning == 0;
@@ -153,33 +128,50 @@ final class Scheduler {
         }
         int iterations = spin ? spinIterations : 0;
         long deadline = System.nanoTime() + spinNanos;
-        for (int i = 0; i < iterations && size == 0 && !stopped; i++) {
+        for (int i = 0; i < iterations && runQueue.isEmpty() && !stopped; i++) {
             Thread.onSpinWait();
             if ((i & 255) == 255 && System.nanoTime() - deadline > 0) {
                 break;
             }
         }
-        StepCell cell;
-        Worker wake = null;
-        synchronized (lock) {
+        synchronized (idleLock) {
             spinning--;
-            cell = pollLocked();
-            if (cell != null) {
-                wake = helperLocked();
-            } else if (!stopped) {
-                worker.parked = true;
-                idle[idleCount++] = worker;
+        }
+        StepCell cell = poll();
+        if (cell != null || stopped) {
+            return cell;
+        }
+        synchronized (idleLock) {
+            worker.parked = true;
+            idle[idleCount] = worker;
+            idleCount++;
+        }
+        if (!runQueue.isEmpty()) {
+            withdraw(worker); // work came while it said it parks: take it instead
+            return poll();
+        }
+        while (worker.parked && !stopped) {
+            LockSupport.park(this);
+        }
+        return null;
+    }
+
+    /** Takes a worker off the idle list again, unless a producer has claimed it already. */
+    private void withdraw(Worker worker) {
+        synchronized (idleLock) {
+            if (!worker.parked) {
+                return;
+            }
+            worker.parked = false;
+            for (int i = 0; i < idleCount; i++) {
+                if (idle[i] == worker) {
+                    idle[i] = idle[idleCount - 1];
+                    idle[idleCount - 1] = null;
+                    idleCount--;
+                    return;
+                }
             }
         }
-        if (wake != null) {
-            LockSupport.unpark(wake.thread);
-        }
-        if (cell == null) {
-            while (worker.parked && !stopped) {
-                LockSupport.park(this);
-            }
-        }
-        return cell;
     }
 
     boolean stopped() {
@@ -189,9 +181,10 @@ final class Scheduler {
     /** Stops the workers; waits at most {@code millis} for them. */
     void stop(long millis) {
         stopped = true;
-        synchronized (lock) {
+        synchronized (idleLock) {
             for (int i = 0; i < idleCount; i++) {
                 idle[i].parked = false;
+                idle[i] = null;
             }
             idleCount = 0;
         }

@@ -46,7 +46,6 @@ final class StepCell extends ProcessCell implements StepOutput {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
 
-    StepCell nextRunnable; // the run queue's link, guarded by the scheduler
 
     private final StepLocals local = new StepLocals(); // owner only
 

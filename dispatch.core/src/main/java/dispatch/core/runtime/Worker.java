@@ -7,7 +7,7 @@ final class Worker implements Runnable {
 
     final Thread thread;
     private final Scheduler scheduler;
-    volatile boolean parked; // set and cleared under the scheduler's lock
+    volatile boolean parked; // set and cleared under the scheduler's idle lock
 
     Worker(Scheduler scheduler, int index) {
         this.scheduler = scheduler;
