@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +53,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     final Departures departures = new Departures(this);
     private final Subscription departureListener;
 
-    private final ConcurrentHashMap<Long, ProcessCell> table = new ConcurrentHashMap<>();
+    private final ProcessTable table = new ProcessTable();
     private final RecentExits recentExits;
     private final AtomicLong pids = new AtomicLong();
     private final LongAdder spawned = new LongAdder();
@@ -125,14 +124,17 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         if (closing) {
             throw Errors.shutdown();
         }
+        if (!(process instanceof StepProcess) && !(process instanceof BlockingProcess)) {
+            throw new IllegalArgumentException("not a StepProcess or BlockingProcess: " + process.getClass().getName());
+        }
         long pid = pids.incrementAndGet();
         ProcessCell cell;
-        if (process instanceof StepProcess step) {
-            cell = new StepCell(this, pid, step);
-        } else if (process instanceof BlockingProcess blocking) {
-            cell = new BlockingCell(this, pid, blocking);
-        } else {
-            throw new IllegalArgumentException("not a StepProcess or BlockingProcess: " + process.getClass().getName());
+        try {
+            cell = process instanceof StepProcess step ? new StepCell(this, pid, step)
+                    : new BlockingCell(this, pid, (BlockingProcess) process);
+        } catch (RuntimeException | Error e) {
+            table.retire(pid); // every PID handed out is retired once (see ProcessTable)
+            throw e;
         }
         table.put(pid, cell);
         spawned.increment();
@@ -146,9 +148,9 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         return pid;
     }
 
-    /** The running processes, as a live view. */
+    /** The running processes now. */
     Iterable<ProcessCell> cells() {
-        return table.values();
+        return table.snapshot();
     }
 
     /** The running process with {@code pid}, or {@code null}. */
@@ -210,7 +212,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     @Override
     public List<ProcessInfo> processes() {
         List<ProcessInfo> all = new ArrayList<>();
-        for (ProcessCell cell : table.values()) {
+        for (ProcessCell cell : table.snapshot()) {
             all.add(cell.info());
         }
         all.sort(Comparator.comparingLong(ProcessInfo::pid));
@@ -222,7 +224,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         long yields = endedYields.sum();
         long completions = endedCompletions.sum();
         long errors = endedErrors.sum();
-        for (ProcessCell cell : table.values()) {
+        for (ProcessCell cell : table.snapshot()) {
             yields += cell.slots.yields;
             completions += cell.slots.completions;
             errors += cell.slots.errors;
@@ -284,7 +286,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
             closing = true;
         }
         departureListener.close();
-        for (ProcessCell cell : table.values()) {
+        for (ProcessCell cell : table.snapshot()) {
             cell.terminate(SHUTDOWN_REASON);
         }
         if (table.isEmpty()) {

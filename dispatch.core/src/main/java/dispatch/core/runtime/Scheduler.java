@@ -17,6 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Scheduler {
 
+    /** Spin iterations that only pause (a few microseconds) before the spin yields its core instead. */
+    static final int PAUSES_BEFORE_YIELDING = 64;
+
     private final RuntimeSettings settings;
     private final Worker[] workers;
     private final Inbox runQueue = new Inbox();
@@ -129,8 +132,14 @@ final class Scheduler {
         int iterations = spin ? spinIterations : 0;
         long deadline = System.nanoTime() + spinNanos;
         for (int i = 0; i < iterations && runQueue.isEmpty() && !stopped; i++) {
-            Thread.onSpinWait();
-            if ((i & 255) == 255 && System.nanoTime() - deadline > 0) {
+            if (i < PAUSES_BEFORE_YIELDING) {
+                Thread.onSpinWait();
+            } else {
+                // past a short gap, let a thread that produces work have this core meanwhile
+                // (with fewer cores than busy threads, a pure spin would delay the very work it waits for)
+                Thread.yield();
+            }
+            if ((i & 15) == 15 && System.nanoTime() - deadline > 0) {
                 break;
             }
         }

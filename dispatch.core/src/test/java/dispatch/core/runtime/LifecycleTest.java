@@ -18,6 +18,7 @@ import dispatch.api.process.Terminate;
 import dispatch.api.process.Unmonitor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -388,12 +389,14 @@ public class LifecycleTest {
             exitSeenDuringAction.add(harness.runtime.exitOf(pid).orElseThrow().toCompletableFuture().isDone());
             actionsDone.incrementAndGet();
         });
-        AtomicInteger actionsDoneWhenExitSeen = new AtomicInteger(-1);
-        harness.runtime.exitOf(pid).orElseThrow().thenRun(() -> actionsDoneWhenExitSeen.set(actionsDone.get()));
+        // its own future: the stage's dependents run one after another, in no promised order
+        CompletableFuture<Integer> actionsDoneWhenExitSeen = new CompletableFuture<>();
+        harness.runtime.exitOf(pid).orElseThrow().thenRun(() -> actionsDoneWhenExitSeen.complete(actionsDone.get()));
         harness.runtime.terminate(pid, "done");
         harness.awaitExit(pid);
+        assertEquals("the exit stage completed after the exit action", Integer.valueOf(1),
+                actionsDoneWhenExitSeen.get(Harness.WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals("the exit was not visible yet while the exit action ran", List.of(false), exitSeenDuringAction);
-        assertEquals("the exit stage completed after the exit action", 1, actionsDoneWhenExitSeen.get());
     }
 
     /** Spawns a process that yields one command the test holds, and returns that yield. */
