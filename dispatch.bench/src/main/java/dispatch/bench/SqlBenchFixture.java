@@ -1,0 +1,199 @@
+package dispatch.bench;
+
+import dispatch.api.Handler;
+import dispatch.api.ProcessRef;
+import dispatch.api.Registrar;
+import dispatch.api.ResultReceiver;
+import dispatch.api.Subscription;
+import dispatch.api.YieldContext;
+import dispatch.api.process.BlockingProcess;
+import dispatch.core.registry.Claimant;
+import dispatch.core.registry.CommandRegistry;
+import dispatch.core.registry.RegistrationRefused;
+import dispatch.core.runtime.DispatchRuntime;
+import dispatch.core.runtime.RuntimeSettings;
+import dispatch.module.sql.Query;
+import dispatch.module.sql.internal.SqlDispatcher;
+import dispatch.module.sql.internal.pool.DataSourceSettings;
+import dispatch.module.sql.internal.pool.HikariSqlPool;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.util.OsgiDataSourceFactory;
+
+/**
+ * What the sql benchmarks measure on: an H2 table in memory behind a HikariCP pool of 4, the
+ * sql module on that pool, and a runtime with one blocking process that runs batches of
+ * queries when told to, either through dispatch or straight on the pool.
+ */
+final class SqlBenchFixture implements AutoCloseable {
+
+    static final String SQL = "SELECT id, name, amount FROM items WHERE id = ?";
+    static final int KEYS = 1000;
+
+    final HikariSqlPool pool;
+    final SqlDispatcher sql;
+    final Handler queryHandler;
+    final DispatchRuntime runtime;
+    private final long pid;
+    private volatile CompletableFuture<Object> batchDone;
+
+    SqlBenchFixture(boolean callerRuns) throws SQLException {
+        DataSourceSettings settings = DataSourceSettings.builder("bench").url("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")
+                .user("sa").poolSize(4).build();
+        DataSource driver = new OsgiDataSourceFactory(new org.h2.Driver()).createDataSource(settings.factoryProperties());
+        pool = new HikariSqlPool(settings, driver);
+        try (Connection connection = pool.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS items (id INT PRIMARY KEY, name VARCHAR(40), amount DECIMAL(10,2))");
+            statement.execute("MERGE INTO items SELECT X, 'item ' || X, X * 1.5 FROM SYSTEM_RANGE(1, " + KEYS + ")");
+        }
+        sql = new SqlDispatcher(true, callerRuns);
+        sql.addPool(pool, Map.of());
+        Handler[] query = new Handler[1];
+        sql.registerAll(new Registrar() {
+            @Override
+            public void register(int id, String commandName, Handler handler) {
+                if (id == Query.ID) {
+                    query[0] = handler;
+                }
+            }
+        });
+        queryHandler = query[0];
+        CommandRegistry registry = new CommandRegistry();
+        try {
+            registry.register(new Claimant("sql", "dispatch.module.sql", 1), sql);
+        } catch (RegistrationRefused e) {
+            throw new IllegalStateException(e);
+        }
+        registry.freeze();
+        runtime = new DispatchRuntime(registry, RuntimeSettings.defaults());
+        pid = runtime.spawn((BlockingProcess) process -> {
+            while (true) {
+                int count = (Integer) process.receive();
+                Object last = null;
+                for (int i = 0; i < Math.abs(count); i++) {
+                    last = count > 0 ? process.call(query(i)) : direct(key(i));
+                }
+                batchDone.complete(last);
+            }
+        });
+    }
+
+    static int key(int i) {
+        return 1 + (i % KEYS);
+    }
+
+    static Query query(int i) {
+        return Query.on("bench", SQL, key(i));
+    }
+
+    /**
+     * The query straight on the pool, as a caller without dispatch writes it: borrow, prepare,
+     * bind, execute, read the three columns, close. Returns something of each value so that
+     * none of the reads can be left out.
+     */
+    int direct(int key) {
+        try (Connection connection = pool.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(SQL)) {
+            statement.setInt(1, key);
+            int seen = 0;
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    int id = rs.getInt(1);
+                    String name = rs.getString(2);
+                    BigDecimal amount = rs.getBigDecimal(3);
+                    seen += id + name.length() + amount.scale();
+                }
+            }
+            return seen;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Has the process run {@code count} queries, through dispatch ({@code ProcessContext.call})
+     * or straight on the pool, and waits for it; returns the last result.
+     */
+    Object inProcess(int count, boolean dispatched) throws Exception {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        batchDone = done;
+        runtime.send(pid, dispatched ? count : -count);
+        return done.get(120, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        sql.deactivate();
+        pool.close();
+    }
+
+    /** A yield context and receiver for a caller that waits on its own thread; the result lands in a field. */
+    static final class WaitingCaller implements YieldContext, ResultReceiver, ProcessRef {
+        volatile Object result;
+
+        @Override
+        public boolean completeYield(long tag, Object data, Throwable error) {
+            result = error == null ? data : error;
+            return true;
+        }
+
+        @Override
+        public long tag() {
+            return 0;
+        }
+
+        @Override
+        public ProcessRef process() {
+            return this;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public long deadlineNanos() {
+            return NO_DEADLINE;
+        }
+
+        @Override
+        public boolean callerWaits() {
+            return true;
+        }
+
+        @Override
+        public Subscription onCancel(Runnable action) {
+            return () -> { };
+        }
+
+        @Override
+        public long pid() {
+            return 1;
+        }
+
+        @Override
+        public boolean isAlive() {
+            return true;
+        }
+
+        @Override
+        public boolean send(Object message) {
+            return true;
+        }
+
+        @Override
+        public Subscription onExit(Runnable action) {
+            return () -> { };
+        }
+    }
+}
