@@ -295,14 +295,14 @@ public final class ProcessSleepScaleRun {
         /** When the sleep module completed the yield (diagnostic runs only). */
         final long[] completed;
         final long sleepNanos;
-        final CountDownLatch ready;
+        final StripedLatch ready;
         /**
          * Counts the yields down, for the heap pass, which must wait until all sleep; {@code null}
          * in the lateness passes, which learn when the last one slept from {@link #due} afterwards
          * rather than have every process take the same shared counter while the clock runs.
          */
         final CountDownLatch yielded;
-        final CountDownLatch done;
+        final StripedLatch done;
         final LongAdder failed = new LongAdder();
 
         Pass(int count, Duration sleep, boolean countYields) {
@@ -310,9 +310,9 @@ public final class ProcessSleepScaleRun {
             woke = new long[count];
             completed = new long[count];
             sleepNanos = sleep.toNanos();
-            ready = new CountDownLatch(count);
+            ready = new StripedLatch(count);
             yielded = countYields ? new CountDownLatch(count) : null;
-            done = new CountDownLatch(count);
+            done = new StripedLatch(count);
         }
     }
 
@@ -342,7 +342,7 @@ public final class ProcessSleepScaleRun {
         public Status step(Events events, StepOutput out) {
             if (gated) {
                 if (events.isEmpty()) {
-                    pass.ready.countDown(); // first step: wait for the go
+                    pass.ready.countDown(index); // first step: wait for the go
                     return Status.WAIT;
                 }
                 gated = false; // the go arrived
@@ -363,7 +363,7 @@ public final class ProcessSleepScaleRun {
             if (events.get(0).failed()) {
                 pass.failed.increment();
             }
-            pass.done.countDown();
+            pass.done.countDown(index);
             return Status.DONE;
         }
     }

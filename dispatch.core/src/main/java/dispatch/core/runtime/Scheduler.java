@@ -51,6 +51,19 @@ final class Scheduler {
         }
     }
 
+    /**
+     * One turn of a worker's spin: a pause at first; past a short gap it lets another thread
+     * have the core (with fewer cores than busy threads, a pure spin would delay the very work,
+     * or result, it waits for).
+     */
+    static void pause(int iteration) {
+        if (iteration < PAUSES_BEFORE_YIELDING) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
     /** Changes how long idle workers spin; takes effect at their next idle spell. */
     void spin(int iterations, long nanos) {
         spinIterations = iterations;
@@ -132,13 +145,7 @@ final class Scheduler {
         int iterations = spin ? spinIterations : 0;
         long deadline = System.nanoTime() + spinNanos;
         for (int i = 0; i < iterations && runQueue.isEmpty() && !stopped; i++) {
-            if (i < PAUSES_BEFORE_YIELDING) {
-                Thread.onSpinWait();
-            } else {
-                // past a short gap, let a thread that produces work have this core meanwhile
-                // (with fewer cores than busy threads, a pure spin would delay the very work it waits for)
-                Thread.yield();
-            }
+            pause(i);
             if ((i & 15) == 15 && System.nanoTime() - deadline > 0) {
                 break;
             }

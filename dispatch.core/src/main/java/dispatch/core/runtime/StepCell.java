@@ -202,8 +202,8 @@ final class StepCell extends ProcessCell implements StepOutput {
             if (scheduler.hasWork()) {
                 return false; // others are waiting for this worker
             }
-            Thread.onSpinWait();
-            if ((i & 255) == 255 && System.nanoTime() - deadline > 0) {
+            Scheduler.pause(i);
+            if ((i & 15) == 15 && System.nanoTime() - deadline > 0) {
                 return false;
             }
         }
