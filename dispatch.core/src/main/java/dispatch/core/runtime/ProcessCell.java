@@ -301,16 +301,19 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
     /** Owner: the process is over; tells the runtime, which tells everyone else. */
     final void finish(ExitReason reason) {
         beginEnd(reason);
-        // A yield made while a termination was sweeping may have escaped the sweep: the owner,
-        // which made it, sweeps once more now that no more yields can come.
-        slots.forEach(YieldSlot::cancelIfPending);
-        // Deadlines of yields that never get consumed now: the timer lets go of their slots.
-        slots.forEach(slot -> {
+        for (YieldSlot slot : slots.slots) {
+            if (slot == null) {
+                continue;
+            }
+            // A yield made while a termination was sweeping may have escaped that sweep: the
+            // owner, which made it, sweeps once more now that no more yields can come.
+            slot.cancelIfPending();
+            // Deadlines of yields that never get consumed now: the timer lets go of their slots.
             DeadlineTimer.Entry timer = slot.timerEntry;
             if (timer != null) {
                 runtime.timer.discard(timer);
             }
-        });
+        }
         exited = true;
         while (inbox.poll() != null) {
             // dropped: a process that ended receives nothing
