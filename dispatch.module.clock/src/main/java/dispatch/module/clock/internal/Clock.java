@@ -69,7 +69,7 @@ final class Clock implements AutoCloseable {
             return;
         }
         SleepTask task = new SleepTask(wheel, receiver, tag);
-        wheel.schedule(task, wheel.now() + nanos);
+        wheel.scheduleAfter(task, nanos);
         context.onCancel(task); // after scheduling, so that an already cancelled yield withdraws it
     }
 

@@ -132,9 +132,27 @@ final class TimingWheel implements AutoCloseable {
         if (deadlineNanos - clock.getAsLong() > maxDelayNanos()) {
             throw new IllegalArgumentException("deadline too far in the future");
         }
-        if (!task.casState(WheelTask.FREE, WheelTask.PENDING)) {
+        enqueue(task, deadlineNanos);
+    }
+
+    /**
+     * Schedules a task to expire {@code delayNanos} from now (never before): {@link #schedule}
+     * for a caller that has a delay, not a deadline, and need not read the clock twice.
+     */
+    void scheduleAfter(WheelTask task, long delayNanos) {
+        if (delayNanos > maxDelayNanos()) {
+            throw new IllegalArgumentException("deadline too far in the future");
+        }
+        enqueue(task, clock.getAsLong() + delayNanos);
+    }
+
+    private void enqueue(WheelTask task, long deadlineNanos) {
+        // Only its creator schedules a task, once, before anyone else can see it: a plain
+        // check and write suffice, and the push below publishes them.
+        if (task.state != WheelTask.FREE) {
             throw new IllegalStateException("a task can be scheduled only once");
         }
+        WheelTask.STATE.set(task, WheelTask.PENDING);
         task.deadline = deadlineNanos;
         live[task.kind()].increment();
         push(task);
