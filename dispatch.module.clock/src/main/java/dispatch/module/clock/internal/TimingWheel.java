@@ -499,7 +499,8 @@ final class TimingWheel implements AutoCloseable {
             again = WheelTask.NO_REPEAT;
         }
         if (again == WheelTask.NO_REPEAT) {
-            task.casState(WheelTask.FIRING, WheelTask.DONE); // fails only if cancelled meanwhile: done either way
+            // final either way: a cancel that came meanwhile (FIRING -> CANCELLED) had nothing left to stop
+            WheelTask.STATE.setRelease(task, WheelTask.DONE);
         } else if (task.casState(WheelTask.FIRING, WheelTask.SCHEDULED)) {
             live[task.kind()].increment();
             long earliest = origin + (elapsed + 1) * tickNanos; // a repeat never fires in the same round
