@@ -1,13 +1,15 @@
 package dispatch.core.runtime;
 
 import dispatch.api.process.ExitReason;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The exit reasons of the last few ended processes, so that asking how a process ended right
- * after it ended still has an answer. A ring without a lock: every ending process writes one
- * entry, while asking is rare (and scans the ring).
+ * The exit reasons of recently ended processes, so that asking how a process ended right after
+ * it ended still has an answer. A ring without a lock and without a shared counter: a process's
+ * entry goes to the slot its PID names (PIDs are handed out in order, so the processes that end
+ * close together mostly have different slots), and stays until a process whose PID has the same
+ * remainder ends. Ending processes on different workers then never wait for one another, and
+ * asking reads one slot.
  */
 final class RecentExits {
 
@@ -15,7 +17,6 @@ final class RecentExits {
     }
 
     private final AtomicReferenceArray<Exit> ring;
-    private final AtomicLong written = new AtomicLong();
 
     RecentExits(int capacity) {
         this.ring = new AtomicReferenceArray<>(capacity);
@@ -24,17 +25,16 @@ final class RecentExits {
     void put(long pid, ExitReason reason) {
         int capacity = ring.length();
         if (capacity > 0) {
-            ring.set((int) Math.floorMod(written.getAndIncrement(), (long) capacity), new Exit(pid, reason));
+            ring.setRelease((int) Math.floorMod(pid, (long) capacity), new Exit(pid, reason));
         }
     }
 
     ExitReason get(long pid) {
-        for (int i = 0; i < ring.length(); i++) {
-            Exit exit = ring.get(i);
-            if (exit != null && exit.pid == pid) {
-                return exit.reason; // PIDs are never reused, so there is at most one
-            }
+        int capacity = ring.length();
+        if (capacity == 0) {
+            return null;
         }
-        return null;
+        Exit exit = ring.get((int) Math.floorMod(pid, (long) capacity));
+        return exit != null && exit.pid == pid ? exit.reason : null;
     }
 }
