@@ -5,7 +5,6 @@ import dispatch.api.ProcessRef;
 import dispatch.api.Registrar;
 import dispatch.api.ResultReceiver;
 import dispatch.api.Subscription;
-import dispatch.api.YieldContext;
 import dispatch.api.process.BlockingProcess;
 import dispatch.core.registry.Claimant;
 import dispatch.core.registry.CommandRegistry;
@@ -137,7 +136,7 @@ final class SqlBenchFixture implements AutoCloseable {
     }
 
     /** A yield context and receiver for a caller that waits on its own thread; the result lands in a field. */
-    static final class WaitingCaller implements YieldContext, ResultReceiver, ProcessRef {
+    static final class WaitingCaller extends StubYieldContext implements ResultReceiver, ProcessRef {
         volatile Object result;
 
         @Override
@@ -147,33 +146,13 @@ final class SqlBenchFixture implements AutoCloseable {
         }
 
         @Override
-        public long tag() {
-            return 0;
-        }
-
-        @Override
         public ProcessRef process() {
             return this;
         }
 
         @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public long deadlineNanos() {
-            return NO_DEADLINE;
-        }
-
-        @Override
         public boolean callerWaits() {
             return true;
-        }
-
-        @Override
-        public Subscription onCancel(Runnable action) {
-            return () -> { };
         }
 
         @Override

@@ -1,10 +1,9 @@
 package dispatch.bench.clock;
 
 import dispatch.api.Handler;
-import dispatch.api.ProcessRef;
 import dispatch.api.ResultReceiver;
 import dispatch.api.Subscription;
-import dispatch.api.YieldContext;
+import dispatch.bench.StubYieldContext;
 import dispatch.module.clock.Sleep;
 import dispatch.module.clock.internal.ClockDispatcher;
 import java.time.Duration;
@@ -85,7 +84,7 @@ public class SleepCancelBench {
     }
 
     /** A yield context that keeps the last cancel action, as the runtime would. */
-    static final class Context implements YieldContext {
+    static final class Context extends StubYieldContext {
         Runnable cancelAction;
 
         @Override
@@ -97,21 +96,6 @@ public class SleepCancelBench {
         @Override
         public long tag() {
             return 1;
-        }
-
-        @Override
-        public ProcessRef process() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public long deadlineNanos() {
-            return NO_DEADLINE;
         }
     }
 }

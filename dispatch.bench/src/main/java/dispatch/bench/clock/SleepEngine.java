@@ -2,11 +2,9 @@ package dispatch.bench.clock;
 
 import dispatch.api.Dispatcher;
 import dispatch.api.Handler;
-import dispatch.api.ProcessRef;
 import dispatch.api.Registrar;
 import dispatch.api.ResultReceiver;
-import dispatch.api.Subscription;
-import dispatch.api.YieldContext;
+import dispatch.bench.StubYieldContext;
 import dispatch.module.clock.Sleep;
 import dispatch.module.clock.internal.ClockDispatcher;
 import java.time.Duration;
@@ -38,7 +36,7 @@ interface SleepEngine extends AutoCloseable {
      * shared context registers no cancel action (the runtime's cost of that is measured by the
      * process-level run), so the heap figure is the clock's own.
      */
-    final class ClockModule implements SleepEngine, ResultReceiver, YieldContext {
+    final class ClockModule extends StubYieldContext implements SleepEngine, ResultReceiver {
 
         private final ClockDispatcher dispatcher = new ClockDispatcher();
         private final Waker waker;
@@ -82,35 +80,6 @@ interface SleepEngine extends AutoCloseable {
         public void close() {
             dispatcher.deactivate();
         }
-
-        // The shared yield context.
-
-        @Override
-        public long tag() {
-            return 0;
-        }
-
-        @Override
-        public ProcessRef process() {
-            throw new UnsupportedOperationException("Sleep does not need its process");
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public long deadlineNanos() {
-            return NO_DEADLINE;
-        }
-
-        @Override
-        public Subscription onCancel(Runnable action) {
-            return NO_SUBSCRIPTION;
-        }
-
-        private static final Subscription NO_SUBSCRIPTION = () -> { };
     }
 
     /**
