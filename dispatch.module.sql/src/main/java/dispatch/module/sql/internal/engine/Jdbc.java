@@ -80,10 +80,7 @@ final class Jdbc {
         if (fetchSize > 0) {
             statement.setFetchSize(fetchSize);
         }
-        if (reused) {
-            statement.clearParameters();
-        }
-        Values.bind(statement, params);
+        Values.bind(statement, params, reused);
         job.running(statement);
         try (ResultSet rs = statement.executeQuery()) {
             return readAll(rs, source.shapes.of(sql, rs.getMetaData()), cap);
@@ -104,10 +101,7 @@ final class Jdbc {
     static ExecuteResult execute(Job job, Source source, PreparedStatement statement, boolean reused,
             List<Object> params, Keys keys, Options options) throws SQLException {
         configure(job, source, statement, options);
-        if (reused) {
-            statement.clearParameters();
-        }
-        Values.bind(statement, params);
+        Values.bind(statement, params, reused);
         job.running(statement);
         long count;
         try {

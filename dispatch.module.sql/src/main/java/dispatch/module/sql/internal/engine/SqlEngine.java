@@ -431,7 +431,7 @@ public final class SqlEngine implements AutoCloseable {
         Rows page;
         try {
             Jdbc.configure(job, source, cursor.statement(), options);
-            Values.bind(cursor.statement(), params); // a cursor's statement is new
+            Values.bind(cursor.statement(), params, false); // a cursor's statement is new
             cursor.open(job);
             page = cursor.page(job);
         } catch (SQLException | RuntimeException e) {

@@ -60,8 +60,14 @@ final class Values {
                 || value instanceof Enum<?> || value instanceof Temporal || value instanceof java.util.Date;
     }
 
-    /** Binds {@code params} to {@code statement}; a reused statement must have its old ones cleared first. */
-    static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+    /**
+     * Binds {@code params} to {@code statement}. A {@code reused} statement (a handle's) has the
+     * parameters of its last run cleared first; a new one has none to clear.
+     */
+    static void bind(PreparedStatement statement, List<Object> params, boolean reused) throws SQLException {
+        if (reused) {
+            statement.clearParameters();
+        }
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
             int index = i + 1;
