@@ -75,14 +75,18 @@ final class SqlBenchFixture implements AutoCloseable {
         runtime = new DispatchRuntime(registry, RuntimeSettings.defaults());
         pid = runtime.spawn((BlockingProcess) process -> {
             while (true) {
-                int count = (Integer) process.receive();
+                Batch batch = (Batch) process.receive();
                 Object last = null;
-                for (int i = 0; i < Math.abs(count); i++) {
-                    last = count > 0 ? process.call(query(i)) : direct(key(i));
+                for (int i = 0; i < batch.queries(); i++) {
+                    last = batch.dispatched() ? process.call(query(i)) : direct(key(i));
                 }
                 batchDone.complete(last);
             }
         });
+    }
+
+    /** What the process is told to run: so many queries, through dispatch or straight on the pool. */
+    private record Batch(int queries, boolean dispatched) {
     }
 
     static int key(int i) {
@@ -124,7 +128,7 @@ final class SqlBenchFixture implements AutoCloseable {
     Object inProcess(int count, boolean dispatched) throws Exception {
         CompletableFuture<Object> done = new CompletableFuture<>();
         batchDone = done;
-        runtime.send(pid, dispatched ? count : -count);
+        runtime.send(pid, new Batch(count, dispatched));
         return done.get(120, TimeUnit.SECONDS);
     }
 

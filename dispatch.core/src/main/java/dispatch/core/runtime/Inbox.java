@@ -5,7 +5,8 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The event queue of one process: many producers (any thread that completes a yield or sends
- * a message), one consumer (whoever runs the process at the time). This is D. Vyukov's
+ * a message), one consumer (whoever runs the process at the time). The scheduler's run queue
+ * is one too, of processes, its consumers taking turns under a lock. This is D. Vyukov's
  * intrusive MPSC queue: a push is one atomic exchange, and order is the order of those
  * exchanges, i.e. completion order.
  *
