@@ -42,10 +42,13 @@ final class Canceller {
         } catch (RejectedExecutionException e) {
             // stopped: cancel on this thread, once
         }
-        try {
-            statement.cancel();
-        } catch (SQLException | RuntimeException e) {
-            // finished or its connection is gone: nothing left to cancel
+        Object guard = job.cancelGuard();
+        if (guard == null) {
+            cancelIfRunning(job, statement);
+        } else {
+            synchronized (guard) {
+                cancelIfRunning(job, statement);
+            }
         }
         if (attempt < ATTEMPTS && job.isRunning(statement)) {
             try {
@@ -53,6 +56,18 @@ final class Canceller {
             } catch (RejectedExecutionException e) {
                 // stopped: the connections are being closed
             }
+        }
+    }
+
+    /** Cancels {@code statement} unless {@code job} finished it: then it may be another job's by now. */
+    private static void cancelIfRunning(Job job, Statement statement) {
+        if (!job.isRunning(statement)) {
+            return;
+        }
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException e) {
+            // finished or its connection is gone: nothing left to cancel
         }
     }
 

@@ -66,6 +66,24 @@ final class Jdbc {
     }
 
     /**
+     * Runs a query on a connection borrowed in autocommit mode, on the statement the datasource
+     * keeps for {@code sql} on it when it has one.
+     */
+    static Rows queryOnBorrowed(Job job, Source source, Connection connection, String sql, List<Object> params,
+            Options options) throws SQLException {
+        PreparedStatement kept = source.statements.prepared(connection, sql, job);
+        if (kept == null) {
+            return query(job, source, connection, sql, params, options);
+        }
+        try {
+            return query(job, source, kept, sql, true, params, options);
+        } catch (SQLException | RuntimeException e) {
+            source.statements.discard(connection, sql, kept);
+            throw e;
+        }
+    }
+
+    /**
      * Runs a query of {@code sql} on a prepared statement (left open) and reads every row, up
      * to the cap; a {@code reused} statement has the parameters of its last run cleared first.
      */
@@ -94,6 +112,24 @@ final class Jdbc {
             Keys keys, Options options) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, keys)) {
             return execute(job, source, statement, false, params, keys, options);
+        }
+    }
+
+    /**
+     * Runs an update on a connection borrowed in autocommit mode, on the statement the datasource
+     * keeps for {@code sql} on it when it has one and no generated keys are asked for.
+     */
+    static ExecuteResult executeOnBorrowed(Job job, Source source, Connection connection, String sql,
+            List<Object> params, Keys keys, Options options) throws SQLException {
+        PreparedStatement kept = keys.wanted() ? null : source.statements.prepared(connection, sql, job);
+        if (kept == null) {
+            return execute(job, source, connection, sql, params, keys, options);
+        }
+        try {
+            return execute(job, source, kept, true, params, keys, options);
+        } catch (SQLException | RuntimeException e) {
+            source.statements.discard(connection, sql, kept);
+            throw e;
         }
     }
 

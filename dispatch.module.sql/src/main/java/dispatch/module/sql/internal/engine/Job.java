@@ -38,6 +38,8 @@ final class Job {
     private volatile boolean finished;
     private volatile boolean cancelled;
     private volatile Statement running;
+    /** What a cancel of the running statement holds while it cancels: set when the statement is shared over time. */
+    private Object cancelGuard;
     /** Where {@link ActiveJobs} listed this job: a slot, or its overflow list through the links. */
     int listedAt = ActiveJobs.UNLISTED;
     Job previous;
@@ -82,6 +84,20 @@ final class Job {
             running = null;
             throw new SqlFailure(DispatchException.CANCELLED, "57014", "the yield was cancelled");
         }
+    }
+
+    /**
+     * The statement this job runs next is kept for later jobs too: a cancel of it holds
+     * {@code guard}, which whoever hands the statement to a later job holds as well, so that a
+     * late cancel of this job can never reach the later job's run.
+     */
+    void cancelUnder(Object guard) {
+        cancelGuard = guard;
+    }
+
+    /** What a cancel of the running statement must hold, {@code null} for nothing. */
+    Object cancelGuard() {
+        return cancelGuard;
     }
 
     /** The statement finished. */

@@ -40,6 +40,8 @@ final class Source {
     final boolean capsRowsInDriver;
     /** The shapes of recent query results on this datasource. */
     final ShapeCache shapes = new ShapeCache();
+    /** Prepared statements kept per connection for work in autocommit mode. */
+    final StatementCache statements;
     /** The jobs with work on this datasource, so that closing can fail and cancel them. */
     final ActiveJobs jobs = new ActiveJobs();
     private volatile boolean closed;
@@ -52,6 +54,7 @@ final class Source {
         this.holding = JdbcThreads.executor("dispatch-sql-" + pool.name() + "-tx", threads, allowVirtual);
         this.callerMayRun = !embeddedH2OnFiles(pool.settings().url());
         this.capsRowsInDriver = !pool.settings().url().startsWith("jdbc:h2:");
+        this.statements = new StatementCache(pool);
     }
 
     static boolean embeddedH2OnFiles(String url) {
@@ -135,6 +138,7 @@ final class Source {
                 resource.closeNow();
             }
         }
+        statements.close();
     }
 
     /** Stops the executor and aborts what waits in its queue; never interrupts running JDBC (H2 closes its files on an interrupt). */

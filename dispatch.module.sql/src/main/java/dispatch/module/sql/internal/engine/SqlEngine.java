@@ -383,7 +383,7 @@ public final class SqlEngine implements AutoCloseable {
         Rows rows;
         Connection connection = source.borrow();
         try {
-            rows = Jdbc.query(job, source, connection, sql, params, options);
+            rows = Jdbc.queryOnBorrowed(job, source, connection, sql, params, options);
         } finally {
             source.giveBack(connection);
         }
@@ -395,7 +395,7 @@ public final class SqlEngine implements AutoCloseable {
         ExecuteResult result;
         Connection connection = source.borrow();
         try {
-            result = Jdbc.execute(job, source, connection, sql, params, keys, options);
+            result = Jdbc.executeOnBorrowed(job, source, connection, sql, params, keys, options);
         } finally {
             source.giveBack(connection);
         }
@@ -457,7 +457,7 @@ public final class SqlEngine implements AutoCloseable {
         }
     }
 
-    private Source source(String name) {
+    Source source(String name) {
         Source source = sources.get(name);
         if (source == null) {
             throw new SqlFailure(SqlFailure.UNKNOWN_DATASOURCE, "3D000",

@@ -66,6 +66,11 @@ public final class HikariSqlPool implements SqlPool, AutoCloseable {
     }
 
     @Override
+    public Connection driverConnection(Connection borrowed) throws SQLException {
+        return borrowed.unwrap(Connection.class); // Hikari's proxy hands out the connection it wraps
+    }
+
+    @Override
     public int inUse() {
         return gauge.held();
     }

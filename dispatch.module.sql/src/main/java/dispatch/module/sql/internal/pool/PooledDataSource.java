@@ -53,6 +53,11 @@ abstract class PooledDataSource implements SqlPool, DataSource {
     }
 
     @Override
+    public Connection driverConnection(Connection borrowed) throws SQLException {
+        return pool.driverConnection(borrowed);
+    }
+
+    @Override
     public int inUse() {
         return pool.inUse();
     }

@@ -22,6 +22,15 @@ public interface SqlPool {
     /** Gives a borrowed connection back to the pool (closing the proxy); never throws. */
     void giveBack(Connection connection);
 
+    /**
+     * The driver's own connection under a borrowed one, which stays open across borrows while
+     * the pool keeps it; {@code null} when the pool cannot tell. Statements prepared on it are
+     * the caller's to close.
+     */
+    default Connection driverConnection(Connection borrowed) throws SQLException {
+        return null;
+    }
+
     /** The connections the module holds now. */
     int inUse();
 

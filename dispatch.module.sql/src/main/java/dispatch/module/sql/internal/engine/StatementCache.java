@@ -1,0 +1,159 @@
+package dispatch.module.sql.internal.engine;
+
+import dispatch.module.sql.internal.pool.SqlPool;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prepared statements kept per driver connection across borrows, by SQL text, so that a query
+ * or update run again on a pooled connection neither prepares nor closes a statement (for
+ * PostgreSQL it also reaches the driver's server-side prepare). Only for work in autocommit
+ * mode on a borrowed connection: a statement is used only by whoever borrowed its connection,
+ * and the pool's hand-over between borrowers orders their uses. Each connection keeps its
+ * {@value #PER_CONNECTION} most recently used statements; a statement that failed is closed and
+ * prepared anew next time.
+ */
+final class StatementCache {
+
+    static final int PER_CONNECTION = 64;
+
+    private final SqlPool pool;
+    private final ConcurrentHashMap<Connection, Statements> byConnection = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    StatementCache(SqlPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The statement for {@code sql} on the driver connection under {@code borrowed}, prepared now
+     * or kept from an earlier borrow; {@code null} when the pool cannot name the driver connection
+     * or the cache is closed: then the caller prepares and closes one itself. A kept statement
+     * still holds the parameters of its last run. {@code job}'s cancels hold the lock under which
+     * statements are handed out (see {@link Job#cancelUnder}).
+     */
+    PreparedStatement prepared(Connection borrowed, String sql, Job job) throws SQLException {
+        Connection driver = pool.driverConnection(borrowed);
+        if (driver == null) {
+            return null;
+        }
+        Statements statements = byConnection.get(driver);
+        if (statements == null) {
+            statements = adopt(driver);
+        }
+        job.cancelUnder(statements);
+        return statements.prepared(sql);
+    }
+
+    /** Closes and forgets {@code statement} after it failed: the next run of its SQL prepares a new one. */
+    void discard(Connection borrowed, String sql, PreparedStatement statement) {
+        Jdbc.closeQuietly(statement);
+        try {
+            Statements statements = byConnection.get(pool.driverConnection(borrowed));
+            if (statements != null) {
+                statements.forget(sql, statement);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the connection is broken: the pool drops it, and the sweep its statements
+        }
+    }
+
+    /** The statements kept now, over all connections. */
+    int size() {
+        int size = 0;
+        for (Statements statements : byConnection.values()) {
+            size += statements.count();
+        }
+        return size;
+    }
+
+    /** Closes every kept statement; from now on callers prepare their own. */
+    void close() {
+        closed = true;
+        for (Statements statements : byConnection.values()) {
+            statements.closeAll();
+        }
+        byConnection.clear();
+    }
+
+    /** A connection seen for the first time: the statements of connections the pool has closed since go. */
+    private Statements adopt(Connection driver) {
+        byConnection.entrySet().removeIf(entry -> {
+            if (!isClosed(entry.getKey())) {
+                return false;
+            }
+            entry.getValue().closeAll();
+            return true;
+        });
+        Statements fresh = new Statements(driver);
+        Statements raced = byConnection.putIfAbsent(driver, fresh);
+        if (closed) {
+            fresh.closeAll(); // close() may have missed it
+        }
+        return raced != null ? raced : fresh;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * One connection's statements, least recently used first. Guarded by its monitor: its
+     * borrower uses it, and {@link #close()} may close it from another thread meanwhile.
+     */
+    private static final class Statements {
+
+        private final Connection driver;
+        private final Map<String, PreparedStatement> bySql = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                if (size() <= PER_CONNECTION) {
+                    return false;
+                }
+                Jdbc.closeQuietly(eldest.getValue());
+                return true;
+            }
+        };
+        private boolean closed;
+
+        Statements(Connection driver) {
+            this.driver = driver;
+        }
+
+        synchronized PreparedStatement prepared(String sql) throws SQLException {
+            if (closed) {
+                return null;
+            }
+            PreparedStatement statement = bySql.get(sql);
+            if (statement == null) {
+                statement = driver.prepareStatement(sql);
+                bySql.put(sql, statement);
+            }
+            return statement;
+        }
+
+        synchronized void forget(String sql, PreparedStatement statement) {
+            bySql.remove(sql, statement);
+        }
+
+        synchronized int count() {
+            return bySql.size();
+        }
+
+        synchronized void closeAll() {
+            closed = true;
+            for (PreparedStatement statement : bySql.values()) {
+                Jdbc.closeQuietly(statement);
+            }
+            bySql.clear();
+        }
+    }
+}
