@@ -2,6 +2,8 @@ package dispatch.core.runtime;
 
 import dispatch.api.Subscription;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * A handler's cancel callback on one {@link YieldSlot}. Each registration is its own object,
@@ -15,6 +17,16 @@ final class CancelAction implements Subscription {
     static final Subscription NONE = () -> { };
     /** What a slot's list holds once its cancellation took the actions. */
     static final CancelAction FIRED = new CancelAction(() -> { });
+
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(CancelAction.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Runnable action;
     private volatile boolean closed;
@@ -49,6 +61,7 @@ final class CancelAction implements Subscription {
 
     @Override
     public void close() {
-        closed = true;
+        // a release store, not a fenced one: a cancellation that misses it may run the action anyway
+        CLOSED.setRelease(this, true);
     }
 }

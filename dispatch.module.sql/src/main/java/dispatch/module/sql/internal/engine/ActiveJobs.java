@@ -45,7 +45,12 @@ final class ActiveJobs {
     void remove(Job job) {
         int index = job.listedAt;
         if (index >= 0) {
-            slots.compareAndSet(index, job, null); // a second call finds the slot empty or another job's
+            // Only a null slot is ever taken, so while it holds this job nobody else writes it: a
+            // release store frees it (a second call finds it empty or another job's). A close
+            // that still sees the job abandons a finished job, which does nothing.
+            if (slots.get(index) == job) {
+                slots.setRelease(index, null);
+            }
             return;
         }
         if (index == OVERFLOW) {

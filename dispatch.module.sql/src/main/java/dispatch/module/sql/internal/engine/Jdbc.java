@@ -71,12 +71,12 @@ final class Jdbc {
      */
     static Rows queryOnBorrowed(Job job, Source source, Connection connection, String sql, List<Object> params,
             Options options) throws SQLException {
-        PreparedStatement kept = source.statements.prepared(connection, sql, job);
+        StatementCache.Kept kept = source.statements.prepared(connection, sql, job);
         if (kept == null) {
             return query(job, source, connection, sql, params, options);
         }
         try {
-            return query(job, source, kept, sql, true, params, options);
+            return query(job, source, kept.statement, sql, kept.mustClearFor(params), params, options);
         } catch (SQLException | RuntimeException e) {
             source.statements.discard(connection, sql, kept);
             throw e;
@@ -85,9 +85,9 @@ final class Jdbc {
 
     /**
      * Runs a query of {@code sql} on a prepared statement (left open) and reads every row, up
-     * to the cap; a {@code reused} statement has the parameters of its last run cleared first.
+     * to the cap; with {@code clearFirst} the parameters of the statement's last run are cleared first.
      */
-    static Rows query(Job job, Source source, PreparedStatement statement, String sql, boolean reused,
+    static Rows query(Job job, Source source, PreparedStatement statement, String sql, boolean clearFirst,
             List<Object> params, Options options) throws SQLException {
         int cap = cap(options, source);
         configure(job, source, statement, options);
@@ -98,7 +98,7 @@ final class Jdbc {
         if (fetchSize > 0) {
             statement.setFetchSize(fetchSize);
         }
-        Values.bind(statement, params, reused);
+        Values.bind(statement, params, clearFirst);
         job.running(statement);
         try (ResultSet rs = statement.executeQuery()) {
             return readAll(rs, source.shapes.of(sql, rs.getMetaData()), cap);
@@ -121,23 +121,23 @@ final class Jdbc {
      */
     static ExecuteResult executeOnBorrowed(Job job, Source source, Connection connection, String sql,
             List<Object> params, Keys keys, Options options) throws SQLException {
-        PreparedStatement kept = keys.wanted() ? null : source.statements.prepared(connection, sql, job);
+        StatementCache.Kept kept = keys.wanted() ? null : source.statements.prepared(connection, sql, job);
         if (kept == null) {
             return execute(job, source, connection, sql, params, keys, options);
         }
         try {
-            return execute(job, source, kept, true, params, keys, options);
+            return execute(job, source, kept.statement, kept.mustClearFor(params), params, keys, options);
         } catch (SQLException | RuntimeException e) {
             source.statements.discard(connection, sql, kept);
             throw e;
         }
     }
 
-    /** Runs an update on a prepared statement (left open); a {@code reused} one has its old parameters cleared. */
-    static ExecuteResult execute(Job job, Source source, PreparedStatement statement, boolean reused,
+    /** Runs an update on a prepared statement (left open); with {@code clearFirst} its old parameters are cleared first. */
+    static ExecuteResult execute(Job job, Source source, PreparedStatement statement, boolean clearFirst,
             List<Object> params, Keys keys, Options options) throws SQLException {
         configure(job, source, statement, options);
-        Values.bind(statement, params, reused);
+        Values.bind(statement, params, clearFirst);
         job.running(statement);
         long count;
         try {

@@ -19,10 +19,12 @@ import java.lang.invoke.VarHandle;
 final class Job {
 
     private static final VarHandle FINISHED;
+    private static final VarHandle RUNNING;
 
     static {
         try {
             FINISHED = MethodHandles.lookup().findVarHandle(Job.class, "finished", boolean.class);
+            RUNNING = MethodHandles.lookup().findVarHandle(Job.class, "running", Statement.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -100,9 +102,12 @@ final class Job {
         return cancelGuard;
     }
 
-    /** The statement finished. */
+    /**
+     * The statement finished. A release store: a cancel that still sees it running cancels a
+     * statement that is done (kept statements are handed on under the cancel's guard).
+     */
     void idle() {
-        running = null;
+        RUNNING.setRelease(this, (Statement) null);
     }
 
     /** Whether {@code statement} is the one this job runs now. */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,11 +33,10 @@ final class StatementCache {
     /**
      * The statement for {@code sql} on the driver connection under {@code borrowed}, prepared now
      * or kept from an earlier borrow; {@code null} when the pool cannot name the driver connection
-     * or the cache is closed: then the caller prepares and closes one itself. A kept statement
-     * still holds the parameters of its last run. {@code job}'s cancels hold the lock under which
+     * or the cache is closed: then the caller prepares and closes one itself. {@code job}'s cancels hold the lock under which
      * statements are handed out (see {@link Job#cancelUnder}).
      */
-    PreparedStatement prepared(Connection borrowed, String sql, Job job) throws SQLException {
+    Kept prepared(Connection borrowed, String sql, Job job) throws SQLException {
         Connection driver = pool.driverConnection(borrowed);
         if (driver == null) {
             return null;
@@ -49,13 +49,13 @@ final class StatementCache {
         return statements.prepared(sql);
     }
 
-    /** Closes and forgets {@code statement} after it failed: the next run of its SQL prepares a new one. */
-    void discard(Connection borrowed, String sql, PreparedStatement statement) {
-        Jdbc.closeQuietly(statement);
+    /** Closes and forgets {@code kept} after it failed: the next run of its SQL prepares a new one. */
+    void discard(Connection borrowed, String sql, Kept kept) {
+        Jdbc.closeQuietly(kept.statement);
         try {
             Statements statements = byConnection.get(pool.driverConnection(borrowed));
             if (statements != null) {
-                statements.forget(sql, statement);
+                statements.forget(sql, kept);
             }
         } catch (SQLException | RuntimeException e) {
             // the connection is broken: the pool drops it, and the sweep its statements
@@ -105,6 +105,27 @@ final class StatementCache {
         }
     }
 
+    /** A kept statement and how many parameters its last run bound. */
+    static final class Kept {
+
+        final PreparedStatement statement;
+        private int bound;
+
+        Kept(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        /**
+         * Whether a run with {@code params} must clear the parameters of the last run first: only
+         * when it sets fewer, else it overwrites them all (clearing costs a driver call per run).
+         */
+        boolean mustClearFor(List<Object> params) {
+            boolean clear = params.size() < bound;
+            bound = params.size();
+            return clear;
+        }
+    }
+
     /**
      * One connection's statements, least recently used first. Guarded by its monitor: its
      * borrower uses it, and {@link #close()} may close it from another thread meanwhile.
@@ -112,13 +133,13 @@ final class StatementCache {
     private static final class Statements {
 
         private final Connection driver;
-        private final Map<String, PreparedStatement> bySql = new LinkedHashMap<>(16, 0.75f, true) {
+        private final Map<String, Kept> bySql = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
                 if (size() <= PER_CONNECTION) {
                     return false;
                 }
-                Jdbc.closeQuietly(eldest.getValue());
+                Jdbc.closeQuietly(eldest.getValue().statement);
                 return true;
             }
         };
@@ -128,20 +149,20 @@ final class StatementCache {
             this.driver = driver;
         }
 
-        synchronized PreparedStatement prepared(String sql) throws SQLException {
+        synchronized Kept prepared(String sql) throws SQLException {
             if (closed) {
                 return null;
             }
-            PreparedStatement statement = bySql.get(sql);
-            if (statement == null) {
-                statement = driver.prepareStatement(sql);
-                bySql.put(sql, statement);
+            Kept kept = bySql.get(sql);
+            if (kept == null) {
+                kept = new Kept(driver.prepareStatement(sql));
+                bySql.put(sql, kept);
             }
-            return statement;
+            return kept;
         }
 
-        synchronized void forget(String sql, PreparedStatement statement) {
-            bySql.remove(sql, statement);
+        synchronized void forget(String sql, Kept kept) {
+            bySql.remove(sql, kept);
         }
 
         synchronized int count() {
@@ -150,8 +171,8 @@ final class StatementCache {
 
         synchronized void closeAll() {
             closed = true;
-            for (PreparedStatement statement : bySql.values()) {
-                Jdbc.closeQuietly(statement);
+            for (Kept kept : bySql.values()) {
+                Jdbc.closeQuietly(kept.statement);
             }
             bySql.clear();
         }

@@ -61,11 +61,11 @@ final class Values {
     }
 
     /**
-     * Binds {@code params} to {@code statement}. A {@code reused} statement (a handle's) has the
-     * parameters of its last run cleared first; a new one has none to clear.
+     * Binds {@code params} to {@code statement}. {@code clearFirst} clears the parameters of the
+     * statement's last run first, for a reused statement that may hold some this run leaves unset.
      */
-    static void bind(PreparedStatement statement, List<Object> params, boolean reused) throws SQLException {
-        if (reused) {
+    static void bind(PreparedStatement statement, List<Object> params, boolean clearFirst) throws SQLException {
+        if (clearFirst) {
             statement.clearParameters();
         }
         for (int i = 0; i < params.size(); i++) {
