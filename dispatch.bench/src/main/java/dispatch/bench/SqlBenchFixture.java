@@ -29,15 +29,29 @@ import org.h2.util.OsgiDataSourceFactory;
 
 /**
  * What the sql benchmarks measure on: an H2 table in memory behind a HikariCP pool of 4, the
- * sql module on that pool, and a runtime with one blocking process that runs batches of
- * queries when told to, either through dispatch or straight on the pool.
+ * sql module on that pool (and on a second pool of the same database, {@value #UNVERIFIED},
+ * that does not verify result shapes), and a runtime with one blocking process that runs
+ * batches of queries when told to, through dispatch or straight on the pool.
  */
 final class SqlBenchFixture implements AutoCloseable {
 
     static final String SQL = "SELECT id, name, amount FROM items WHERE id = ?";
     static final int KEYS = 1000;
+    /** The datasource with {@code verify.result.shape=false}. */
+    static final String UNVERIFIED = "bench-unverified";
+
+    /** How a batch runs its queries. */
+    enum Way {
+        /** Straight on the pool, as {@link #direct}. */
+        DIRECT,
+        /** {@code ProcessContext.call} of a {@code Query} on the default settings. */
+        DISPATCHED,
+        /** The same on the datasource that uses cached result shapes unverified. */
+        DISPATCHED_UNVERIFIED
+    }
 
     final HikariSqlPool pool;
+    private final HikariSqlPool unverifiedPool;
     final SqlDispatcher sql;
     final Handler queryHandler;
     final DispatchRuntime runtime;
@@ -45,16 +59,15 @@ final class SqlBenchFixture implements AutoCloseable {
     private volatile CompletableFuture<Object> batchDone;
 
     SqlBenchFixture(boolean callerRuns) throws SQLException {
-        DataSourceSettings settings = DataSourceSettings.builder("bench").url("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")
-                .user("sa").poolSize(4).build();
-        DataSource driver = new OsgiDataSourceFactory(new org.h2.Driver()).createDataSource(settings.factoryProperties());
-        pool = new HikariSqlPool(settings, driver);
+        pool = pool(DataSourceSettings.builder("bench"));
+        unverifiedPool = pool(DataSourceSettings.builder(UNVERIFIED).verifyResultShape(false));
         try (Connection connection = pool.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS items (id INT PRIMARY KEY, name VARCHAR(40), amount DECIMAL(10,2))");
             statement.execute("MERGE INTO items SELECT X, 'item ' || X, X * 1.5 FROM SYSTEM_RANGE(1, " + KEYS + ")");
         }
         sql = new SqlDispatcher(true, callerRuns);
         sql.addPool(pool, Map.of());
+        sql.addPool(unverifiedPool, Map.of());
         Handler[] query = new Handler[1];
         sql.registerAll(new Registrar() {
             @Override
@@ -78,15 +91,25 @@ final class SqlBenchFixture implements AutoCloseable {
                 Batch batch = (Batch) process.receive();
                 Object last = null;
                 for (int i = 0; i < batch.queries(); i++) {
-                    last = batch.dispatched() ? process.call(query(i)) : direct(key(i));
+                    last = switch (batch.way()) {
+                        case DIRECT -> direct(key(i));
+                        case DISPATCHED -> process.call(query(i));
+                        case DISPATCHED_UNVERIFIED -> process.call(Query.on(UNVERIFIED, SQL, key(i)));
+                    };
                 }
                 batchDone.complete(last);
             }
         });
     }
 
-    /** What the process is told to run: so many queries, through dispatch or straight on the pool. */
-    private record Batch(int queries, boolean dispatched) {
+    /** What the process is told to run: so many queries, one way. */
+    private record Batch(int queries, Way way) {
+    }
+
+    private static HikariSqlPool pool(DataSourceSettings.Builder settings) throws SQLException {
+        DataSourceSettings built = settings.url("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1").user("sa").poolSize(4).build();
+        DataSource driver = new OsgiDataSourceFactory(new org.h2.Driver()).createDataSource(built.factoryProperties());
+        return new HikariSqlPool(built, driver);
     }
 
     static int key(int i) {
@@ -121,14 +144,11 @@ final class SqlBenchFixture implements AutoCloseable {
         }
     }
 
-    /**
-     * Has the process run {@code count} queries, through dispatch ({@code ProcessContext.call})
-     * or straight on the pool, and waits for it; returns the last result.
-     */
-    Object inProcess(int count, boolean dispatched) throws Exception {
+    /** Has the process run {@code count} queries {@code way}, and waits for it; returns the last result. */
+    Object inProcess(int count, Way way) throws Exception {
         CompletableFuture<Object> done = new CompletableFuture<>();
         batchDone = done;
-        runtime.send(pid, new Batch(count, dispatched));
+        runtime.send(pid, new Batch(count, way));
         return done.get(120, TimeUnit.SECONDS);
     }
 
@@ -137,6 +157,7 @@ final class SqlBenchFixture implements AutoCloseable {
         runtime.close();
         sql.deactivate();
         pool.close();
+        unverifiedPool.close();
     }
 
     /** A yield context and receiver for a caller that waits on its own thread; the result lands in a field. */

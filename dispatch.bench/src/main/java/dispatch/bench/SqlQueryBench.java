@@ -61,7 +61,14 @@ public class SqlQueryBench {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Object dispatched() throws Exception {
-        return fixture.inProcess(BATCH, true);
+        return fixture.inProcess(BATCH, SqlBenchFixture.Way.DISPATCHED);
+    }
+
+    /** {@link #dispatched} on a datasource with {@code verify.result.shape=false}. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object dispatchedUnverified() throws Exception {
+        return fixture.inProcess(BATCH, SqlBenchFixture.Way.DISPATCHED_UNVERIFIED);
     }
 
     /**

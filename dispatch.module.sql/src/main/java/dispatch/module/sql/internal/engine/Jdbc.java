@@ -99,9 +99,10 @@ final class Jdbc {
             statement.setFetchSize(fetchSize);
         }
         Values.bind(statement, params, clearFirst);
+        long shapeDrops = source.shapes.beforeRun();
         job.running(statement);
         try (ResultSet rs = statement.executeQuery()) {
-            return readAll(rs, source.shapes.of(sql, rs.getMetaData()), cap);
+            return readAll(rs, source.shapes.of(sql, rs, shapeDrops), cap);
         } finally {
             job.idle();
         }

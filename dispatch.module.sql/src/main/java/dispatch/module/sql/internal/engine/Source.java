@@ -39,7 +39,7 @@ final class Source {
      */
     final boolean capsRowsInDriver;
     /** The shapes of recent query results on this datasource. */
-    final ShapeCache shapes = new ShapeCache();
+    final ShapeCache shapes;
     /** Prepared statements kept per connection for work in autocommit mode. */
     final StatementCache statements;
     /** The jobs with work on this datasource, so that closing can fail and cancel them. */
@@ -55,6 +55,7 @@ final class Source {
         this.callerMayRun = !embeddedH2OnFiles(pool.settings().url());
         this.capsRowsInDriver = !pool.settings().url().startsWith("jdbc:h2:");
         this.statements = new StatementCache(pool);
+        this.shapes = new ShapeCache(pool.settings().verifyResultShape());
     }
 
     static boolean embeddedH2OnFiles(String url) {

@@ -235,8 +235,10 @@ public final class SqlEngine implements AutoCloseable {
             Values.checkCount(execute.params(), inTx.parameterCount);
             start(context, inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
                 inTx.checkOpen();
-                job.complete(Jdbc.execute(job, inTx.source, inTx.statement, true, execute.params(), inTx.keys,
-                        execute.options()));
+                ExecuteResult result = Jdbc.execute(job, inTx.source, inTx.statement, true, execute.params(), inTx.keys,
+                        execute.options());
+                inTx.tx.updated(inTx.sql);
+                job.complete(result);
             }));
         }
     }
@@ -281,8 +283,10 @@ public final class SqlEngine implements AutoCloseable {
         Job job = job(context, tag, receiver);
         start(context, tx.lane, tx.source, new JobTask(job, tx.source, () -> {
             tx.checkOpen();
-            job.complete(Jdbc.execute(job, tx.source, tx.connection, execute.sql(), execute.params(), execute.keys(),
-                    execute.options()));
+            ExecuteResult result = Jdbc.execute(job, tx.source, tx.connection, execute.sql(), execute.params(),
+                    execute.keys(), execute.options());
+            tx.updated(execute.sql());
+            job.complete(result);
         }));
     }
 
@@ -399,6 +403,7 @@ public final class SqlEngine implements AutoCloseable {
         } finally {
             source.giveBack(connection);
         }
+        source.shapes.updated(sql);
         job.complete(result);
     }
 

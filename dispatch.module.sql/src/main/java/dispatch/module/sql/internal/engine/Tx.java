@@ -14,6 +14,8 @@ final class Tx extends Resource {
     final Connection connection;
     final Lane lane;
     private final Set<Resource> children = ConcurrentHashMap.newKeySet();
+    /** Whether DDL ran in it on a datasource that does not verify result shapes: they go again when it ends. */
+    private volatile boolean droppedShapes;
 
     Tx(long id, long owner, Source source, Connection connection) {
         super(id, owner, source);
@@ -34,6 +36,20 @@ final class Tx extends Resource {
     void checkOpen() {
         if (!isOpen()) {
             throw new SqlFailure(SqlFailure.UNKNOWN_HANDLE, Kind.TX.unknownState, this + " is closed");
+        }
+    }
+
+    /** {@code sql} ran as an update in this transaction. */
+    void updated(String sql) {
+        if (source.shapes.updated(sql)) {
+            droppedShapes = true;
+        }
+    }
+
+    /** The schema may differ once this ends (committed, or rolled back where DDL is transactional). */
+    private void ended() {
+        if (droppedShapes) {
+            source.shapes.dropAll();
         }
     }
 
@@ -65,6 +81,7 @@ final class Tx extends Resource {
             throw e;
         } finally {
             source.giveBack(connection);
+            ended();
         }
     }
 
@@ -79,6 +96,7 @@ final class Tx extends Resource {
             closeChildren();
             Jdbc.rollbackQuietly(connection);
             source.giveBack(connection);
+            ended();
         }
     }
 

@@ -48,6 +48,12 @@ public @interface DataSourceConfig {
     @AttributeDefinition(description = "the driver's fetch size for queries that are not paged; 0: the driver's")
     int fetch_size() default 0;
 
+    @AttributeDefinition(description = "compare each query result's columns with those cached for its SQL, so that a"
+            + " schema change shows at once; false: describe each SQL once and again only after DDL through the module"
+            + " on this datasource (a schema changed by others shows after a restart of the datasource); about 0.1 us"
+            + " a query on H2 in memory")
+    boolean verify_result_shape() default true;
+
     @AttributeDefinition(description = "selects the driver's DataSourceFactory service, e.g. (osgi.jdbc.driver.class=org.postgresql.Driver)")
     String dataSourceFactory_target() default DataSourceSettings.H2_TARGET;
 }

@@ -37,6 +37,7 @@ public final class DataSourceSettings {
     private final int queryTimeoutSeconds;
     private final int maxRows;
     private final int fetchSize;
+    private final boolean verifyResultShape;
     private final Properties factoryProperties;
 
     private DataSourceSettings(Builder b) {
@@ -57,6 +58,7 @@ public final class DataSourceSettings {
         this.queryTimeoutSeconds = Math.max(0, b.queryTimeoutSeconds);
         this.maxRows = b.maxRows > 0 ? b.maxRows : Integer.MAX_VALUE - 1;
         this.fetchSize = Math.max(0, b.fetchSize);
+        this.verifyResultShape = b.verifyResultShape;
         Properties factory = new Properties();
         factory.putAll(b.extra);
         if (!url.isEmpty()) {
@@ -91,7 +93,8 @@ public final class DataSourceSettings {
                 .maxLifetimeMillis(config.max_lifetime_millis())
                 .queryTimeoutSeconds(config.query_timeout_seconds())
                 .maxRows(config.max_rows())
-                .fetchSize(config.fetch_size());
+                .fetchSize(config.fetch_size())
+                .verifyResultShape(config.verify_result_shape());
         for (Map.Entry<String, ?> entry : properties.entrySet()) {
             String key = entry.getKey();
             if (FACTORY_KEYS.contains(key)) {
@@ -157,6 +160,15 @@ public final class DataSourceSettings {
         return fetchSize;
     }
 
+    /**
+     * Whether every query result's metadata is compared with the shape (columns, types) cached
+     * for its SQL text, so that a schema change shows at once; when not, a cached shape is used
+     * as it is until DDL runs through the module on this datasource.
+     */
+    public boolean verifyResultShape() {
+        return verifyResultShape;
+    }
+
     /** What the driver's {@code DataSourceFactory} gets, password included: never print it. */
     public Properties factoryProperties() {
         Properties copy = new Properties();
@@ -189,6 +201,7 @@ public final class DataSourceSettings {
         private int queryTimeoutSeconds;
         private int maxRows = 10_000;
         private int fetchSize;
+        private boolean verifyResultShape = true;
         private final Properties extra = new Properties();
 
         private Builder(String name) {
@@ -247,6 +260,11 @@ public final class DataSourceSettings {
 
         public Builder fetchSize(int fetchSize) {
             this.fetchSize = fetchSize;
+            return this;
+        }
+
+        public Builder verifyResultShape(boolean verify) {
+            this.verifyResultShape = verify;
             return this;
         }
 
