@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.h2.util.OsgiDataSourceFactory;
 
@@ -57,8 +58,13 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(DataSourceSettings settings, boolean virtualThreads) throws Exception {
+        this(settings, virtualThreads, UnaryOperator.identity());
+    }
+
+    /** A harness whose pool takes its connections from {@code wrap} applied to H2's datasource. */
+    Harness(DataSourceSettings settings, boolean virtualThreads, UnaryOperator<DataSource> wrap) throws Exception {
         DataSource driver = new OsgiDataSourceFactory(new org.h2.Driver()).createDataSource(settings.factoryProperties());
-        pool = new HikariSqlPool(settings, driver);
+        pool = new HikariSqlPool(settings, wrap.apply(driver));
         dispatcher = new SqlDispatcher(virtualThreads, true);
         dispatcher.addPool(pool, Map.of());
         dispatcher.registerAll(new Registrar() {

@@ -8,7 +8,10 @@ import dispatch.module.sql.Query;
 import dispatch.module.sql.SqlFailure;
 import dispatch.module.sql.internal.Harness.FakeProcess;
 import dispatch.module.sql.internal.engine.SourceAccess;
+import dispatch.module.sql.internal.pool.DataSourceSettings;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.junit.After;
 import org.junit.Before;
@@ -73,6 +76,34 @@ public class StatementCacheTest {
         // Hikari closes evicted connections on its own thread: the last one or two may not be closed yet
         assertTrue("kept: " + kept.getAsInt(), kept.getAsInt() <= 3);
         sql.assertNoConnectionInUse();
+    }
+
+    /**
+     * A kept statement runs on the driver's connection, out of the pool's sight: when it reports
+     * a broken connection (SQLState 08...), the module has the pool evict it, as the pool would
+     * have on an error of its own statement, instead of handing it out again.
+     */
+    @Test
+    public void aConnectionErrorOfAKeptStatementEvictsTheConnection() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        AtomicBoolean lost = new AtomicBoolean();
+        try (Harness flaky = new Harness(DataSourceSettings.builder("h2")
+                .url("jdbc:h2:mem:kept-flaky;DB_CLOSE_DELAY=-1").user("sa").poolSize(1).build(), true,
+                driver -> LosingConnections.of(driver, opened, lost))) {
+            flaky.callerWaits = true;
+            FakeProcess user = flaky.process();
+            assertEquals(1, flaky.call(user, Query.on("h2", "SELECT 1")).get(0, 0));
+            assertEquals(1, opened.get());
+
+            lost.set(true);
+            SqlFailure failure = flaky.failure(user, Query.on("h2", "SELECT 1"), SqlFailure.class);
+            assertEquals("08006", failure.sqlState());
+            lost.set(false);
+
+            assertEquals(1, flaky.call(user, Query.on("h2", "SELECT 1")).get(0, 0));
+            assertEquals("the broken connection was replaced", 2, opened.get());
+            flaky.assertNoConnectionInUse();
+        }
     }
 
     @Test

@@ -78,7 +78,7 @@ final class Jdbc {
         try {
             return query(job, source, kept.statement, sql, kept.mustClearFor(params), params, options);
         } catch (SQLException | RuntimeException e) {
-            source.statements.discard(connection, sql, kept);
+            source.statements.discard(connection, sql, kept, e);
             throw e;
         }
     }
@@ -129,7 +129,7 @@ final class Jdbc {
         try {
             return execute(job, source, kept.statement, kept.mustClearFor(params), params, keys, options);
         } catch (SQLException | RuntimeException e) {
-            source.statements.discard(connection, sql, kept);
+            source.statements.discard(connection, sql, kept, e);
             throw e;
         }
     }

@@ -49,8 +49,12 @@ final class StatementCache {
         return statements.prepared(sql);
     }
 
-    /** Closes and forgets {@code kept} after it failed: the next run of its SQL prepares a new one. */
-    void discard(Connection borrowed, String sql, Kept kept) {
+    /**
+     * Closes and forgets {@code kept} after it failed with {@code error}: the next run of its SQL
+     * prepares a new one. A connection error (SQLState class 08) also evicts the connection from
+     * the pool, which would have seen the error itself on a statement of its own.
+     */
+    void discard(Connection borrowed, String sql, Kept kept, Exception error) {
         Jdbc.closeQuietly(kept.statement);
         try {
             Statements statements = byConnection.get(pool.driverConnection(borrowed));
@@ -59,6 +63,10 @@ final class StatementCache {
             }
         } catch (SQLException | RuntimeException e) {
             // the connection is broken: the pool drops it, and the sweep its statements
+        }
+        if (error instanceof SQLException sqlError && sqlError.getSQLState() != null
+                && sqlError.getSQLState().startsWith("08")) {
+            pool.evict(borrowed);
         }
     }
 

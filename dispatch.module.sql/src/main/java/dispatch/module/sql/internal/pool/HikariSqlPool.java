@@ -71,6 +71,11 @@ public final class HikariSqlPool implements SqlPool, AutoCloseable {
     }
 
     @Override
+    public void evict(Connection borrowed) {
+        pool.evictConnection(borrowed); // closed when it comes back instead of being handed out again
+    }
+
+    @Override
     public int inUse() {
         return gauge.held();
     }

@@ -58,6 +58,11 @@ abstract class PooledDataSource implements SqlPool, DataSource {
     }
 
     @Override
+    public void evict(Connection borrowed) {
+        pool.evict(borrowed);
+    }
+
+    @Override
     public int inUse() {
         return pool.inUse();
     }

@@ -31,6 +31,13 @@ public interface SqlPool {
         return null;
     }
 
+    /**
+     * Tells the pool that a borrowed connection is broken (an error of SQLState class 08 came
+     * from a statement the pool did not see), so that it is closed rather than handed out again.
+     */
+    default void evict(Connection borrowed) {
+    }
+
     /** The connections the module holds now. */
     int inUse();
 
