@@ -51,8 +51,8 @@ final class StatementCache {
 
     /**
      * Closes and forgets {@code kept} after it failed with {@code error}: the next run of its SQL
-     * prepares a new one. A connection error (SQLState class 08) also evicts the connection from
-     * the pool, which would have seen the error itself on a statement of its own.
+     * prepares a new one. A lost connection ({@link #isConnectionLost}) is also evicted from the
+     * pool, which would have seen the error itself on a statement of its own.
      */
     void discard(Connection borrowed, String sql, Kept kept, Exception error) {
         Jdbc.closeQuietly(kept.statement);
@@ -64,10 +64,14 @@ final class StatementCache {
         } catch (SQLException | RuntimeException e) {
             // the connection is broken: the pool drops it, and the sweep its statements
         }
-        if (error instanceof SQLException sqlError && sqlError.getSQLState() != null
-                && sqlError.getSQLState().startsWith("08")) {
+        if (error instanceof SQLException sqlError && isConnectionLost(sqlError.getSQLState())) {
             pool.evict(borrowed);
         }
+    }
+
+    /** A connection exception (class 08), or PostgreSQL's server shutting down or crashed (57P01-57P03). */
+    static boolean isConnectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
     }
 
     /** The statements kept now, over all connections. */
