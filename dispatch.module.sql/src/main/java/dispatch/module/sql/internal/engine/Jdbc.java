@@ -134,7 +134,10 @@ final class Jdbc {
         }
     }
 
-    /** Runs an update on a prepared statement (left open); with {@code clearFirst} its old parameters are cleared first. */
+    /**
+     * Runs an update on a prepared statement (left open); with {@code clearFirst} its old
+     * parameters are cleared first.
+     */
     static ExecuteResult execute(Job job, Source source, PreparedStatement statement, boolean clearFirst,
             List<Object> params, Keys keys, Options options) throws SQLException {
         configure(job, source, statement, options);

@@ -33,8 +33,9 @@ final class StatementCache {
     /**
      * The statement for {@code sql} on the driver connection under {@code borrowed}, prepared now
      * or kept from an earlier borrow; {@code null} when the pool cannot name the driver connection
-     * or the cache is closed: then the caller prepares and closes one itself. {@code job}'s cancels hold the lock under which
-     * statements are handed out (see {@link Job#cancelUnder}).
+     * or the cache is closed: then the caller prepares and closes one itself. From now on a
+     * cancel of {@code job} holds the lock under which statements are handed out (see
+     * {@link Job#cancelUnder}).
      */
     Kept prepared(Connection borrowed, String sql, Job job) throws SQLException {
         Connection driver = pool.driverConnection(borrowed);
