@@ -68,13 +68,15 @@ public class StatementCacheTest {
 
     @Test
     public void statementsOfAConnectionThePoolClosedAreDropped() throws Exception {
-        for (int round = 0; round < 10; round++) {
+        int before = kept.getAsInt(); // the setup's two updates
+        for (int round = 0; round < 20; round++) {
             assertEquals(10, sql.call(process, Query.on("h2", BY_ID, 1)).get(0, 0));
             sql.pool.dataSource().getHikariPoolMXBean().softEvictConnections();
         }
         assertEquals(10, sql.call(process, Query.on("h2", BY_ID, 1)).get(0, 0));
-        // Hikari closes evicted connections on its own thread: the last one or two may not be closed yet
-        assertTrue("kept: " + kept.getAsInt(), kept.getAsInt() <= 3);
+        // 21 connections ran the query; Hikari closes evicted ones on its own thread, so the last
+        // few may not be closed yet when the newest connection is seen and the closed ones swept
+        assertTrue("kept: " + kept.getAsInt(), kept.getAsInt() <= before + 5);
         sql.assertNoConnectionInUse();
     }
 
