@@ -45,6 +45,15 @@ abstract class Resource {
     /** Closes at once on the calling thread, for shutdown once the lanes are stopped; idempotent. */
     abstract void closeNow();
 
+    /**
+     * Hands this resource's statement to {@code job} for its next run. A cancel of an earlier
+     * job's run holds this resource's lock (see {@link Job#cancelUnder}), so the hand-over waits
+     * until such a cancel is done, and a cancel after it finds the earlier job no longer running.
+     */
+    final synchronized void handTo(Job job) {
+        job.cancelUnder(this);
+    }
+
     /** Closes on {@code lane}, after the work queued there; also when the lane no longer runs work. */
     final void closeOn(Lane lane) {
         lane.submit(new Task() {

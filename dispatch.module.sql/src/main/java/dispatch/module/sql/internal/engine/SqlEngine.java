@@ -213,6 +213,7 @@ public final class SqlEngine implements AutoCloseable {
             Values.checkCount(query.params(), inTx.parameterCount);
             start(context, inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
                 inTx.checkOpen();
+                inTx.handTo(job);
                 if (query.options().pageSize() > 0) {
                     openTxCursor(job, inTx.tx, inTx.sql, query.params(), query.options());
                 } else {
@@ -235,6 +236,7 @@ public final class SqlEngine implements AutoCloseable {
             Values.checkCount(execute.params(), inTx.parameterCount);
             start(context, inTx.tx.lane, inTx.source, new JobTask(job, inTx.source, () -> {
                 inTx.checkOpen();
+                inTx.handTo(job);
                 ExecuteResult result = Jdbc.execute(job, inTx.source, inTx.statement, true, execute.params(), inTx.keys,
                         execute.options());
                 inTx.tx.updated(inTx.sql);
@@ -354,6 +356,7 @@ public final class SqlEngine implements AutoCloseable {
         Job job = job(context, tag, receiver);
         start(context, cursor.lane, cursor.source, new JobTask(job, cursor.source, () -> {
             cursor.checkOpen();
+            cursor.handTo(job);
             Rows page;
             try {
                 page = cursor.page(job);
