@@ -238,7 +238,9 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         // (it may count it twice for a moment instead, which a reader of a settled runtime never sees).
         endedYields.add(cell.slots.yields);
         endedCompletions.add(cell.slots.completions);
-        endedErrors.add(cell.slots.errors);
+        if (cell.slots.errors != 0) { // most processes have none; an add of 0 still costs a compare-and-set
+            endedErrors.add(cell.slots.errors);
+        }
         try {
             // While the process is still listed: whoever sees it ended (exitOf, its exit stage)
             // also sees its monitors told, its links terminated and its exit actions run.
