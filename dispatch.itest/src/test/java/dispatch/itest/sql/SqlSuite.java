@@ -15,6 +15,7 @@ import dispatch.api.DispatchException;
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ExitReason;
 import dispatch.api.process.ProcessContext;
+import dispatch.itest.support.Services;
 import dispatch.module.sql.Begin;
 import dispatch.module.sql.Execute;
 import dispatch.module.sql.ExecuteResult;
@@ -43,12 +44,15 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.Test;
+import org.osgi.service.cm.Configuration;
 
 /**
  * The sql module through real processes in a real Felix: every command, the value mapping, bad
@@ -373,6 +377,37 @@ public abstract class SqlSuite extends SqlTestSupport {
                     // a failed commit closed the transaction itself
                 }
             }
+        }
+    }
+
+    /**
+     * {@code verify.result.shape=false} set through ConfigAdmin like any datasource property: the
+     * shell says so, and DDL run through the module still shows in the next result's columns.
+     */
+    @Test
+    public void aDatasourceThatTrustsItsCachedShapesStillSeesDdlRunThroughTheModule() throws Exception {
+        String trusting = ds() + "-unverified";
+        Dictionary<String, Object> properties = datasourceProperties();
+        properties.put("verify.result.shape", false);
+        Configuration configuration = configureDatasource(trusting, properties);
+        try {
+            Services.await(context, DataSource.class, "(name=" + trusting + ")");
+            assertThat(shell("sql:datasources"), containsString("result shapes not verified (verify.result.shape=false): "
+                    + trusting));
+            List<Integer> widths = inProcess(p -> {
+                p.call(Execute.on(trusting, "DROP TABLE IF EXISTS evolving"));
+                p.call(Execute.on(trusting, "CREATE TABLE evolving (id INT PRIMARY KEY, label VARCHAR(20))"));
+                p.call(Execute.on(trusting, "INSERT INTO evolving VALUES (1, 'one')"));
+                int before = p.call(Query.on(trusting, "SELECT * FROM evolving")).columns().size();
+                p.call(Execute.on(trusting, "ALTER TABLE evolving ADD COLUMN amount INT DEFAULT 7"));
+                Rows after = p.call(Query.on(trusting, "SELECT * FROM evolving"));
+                assertEquals(7, number(after.get(0, "amount")));
+                p.call(Execute.on(trusting, "DROP TABLE evolving"));
+                return List.of(before, after.columns().size());
+            });
+            assertEquals(List.of(2, 3), widths);
+        } finally {
+            configuration.delete();
         }
     }
 

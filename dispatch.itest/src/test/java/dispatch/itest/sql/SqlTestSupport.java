@@ -49,16 +49,24 @@ public abstract class SqlTestSupport extends DispatchTestSupport {
     public void startSql() throws Exception {
         String filter = "(name=" + datasource() + ")";
         if (!Services.present(context, DataSource.class, filter)) {
-            ConfigurationAdmin configAdmin = Services.await(context, ConfigurationAdmin.class, null);
-            Configuration configuration = configAdmin.getFactoryConfiguration(FACTORY_PID, datasource(), "?");
-            Dictionary<String, Object> properties = datasourceProperties();
-            properties.put("name", datasource());
-            properties.put("dataSourceFactory.target", dialect().factoryTarget());
-            configuration.update(properties);
+            configureDatasource(datasource(), datasourceProperties());
         }
         dataSource = Services.await(context, DataSource.class, filter);
         awaitReady();
         runtime = Services.await(context, ProcessRuntime.class, null);
+    }
+
+    /**
+     * Configures datasource {@code name} of this suite's database through ConfigAdmin, as a user
+     * does, with {@code properties} (from {@link #datasourceProperties()}, maybe adjusted).
+     */
+    protected Configuration configureDatasource(String name, Dictionary<String, Object> properties) throws Exception {
+        ConfigurationAdmin configAdmin = Services.await(context, ConfigurationAdmin.class, null);
+        Configuration configuration = configAdmin.getFactoryConfiguration(FACTORY_PID, name, "?");
+        properties.put("name", name);
+        properties.put("dataSourceFactory.target", dialect().factoryTarget());
+        configuration.update(properties);
+        return configuration;
     }
 
     /** A base configuration: pool size and the like. */

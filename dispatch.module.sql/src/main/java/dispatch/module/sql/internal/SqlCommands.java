@@ -66,6 +66,11 @@ public final class SqlCommands {
                     String.valueOf(stats.total()), String.valueOf(stats.waiting())});
         }
         System.out.print(table(rows));
+        List<String> unverified = pools.stream().filter(pool -> !pool.settings().verifyResultShape())
+                .map(SqlPool::name).toList();
+        if (!unverified.isEmpty()) {
+            System.out.println("result shapes not verified (verify.result.shape=false): " + String.join(", ", unverified));
+        }
         System.out.println("JDBC threads: " + (dispatcher.engine().virtualThreads() ? "virtual" : "platform pools"));
     }
 

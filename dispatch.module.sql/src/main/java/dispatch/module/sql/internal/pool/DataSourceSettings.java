@@ -185,7 +185,8 @@ public final class DataSourceSettings {
     @Override
     public String toString() {
         return "datasource " + name + " [url=" + maskedUrl() + ", user=" + user + ", password="
-                + (hasPassword() ? MASK : "(none)") + ", pool.size=" + poolSize + "]";
+                + (hasPassword() ? MASK : "(none)") + ", pool.size=" + poolSize
+                + (verifyResultShape ? "" : ", verify.result.shape=false") + "]"; // shown when it trades exactness
     }
 
     /** Builds settings; used by the components and by tests. */
