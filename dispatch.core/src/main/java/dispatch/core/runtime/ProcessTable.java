@@ -89,10 +89,7 @@ final class ProcessTable {
 
     /** Lists a process under its PID, which must be handed out and not retired. */
     void put(long pid, ProcessCell cell) {
-        Chunk chunk = directory.find(pid >>> CHUNK_BITS);
-        if (chunk == null) {
-            chunk = addChunk(pid >>> CHUNK_BITS);
-        }
+        Chunk chunk = chunkFor(pid);
         size.increment();
         chunk.cells.set((int) (pid & MASK), cell);
     }
@@ -108,11 +105,7 @@ final class ProcessTable {
 
     /** Retires a PID that was handed out but never listed (its spawn failed). */
     void retire(long pid) {
-        Chunk chunk = directory.find(pid >>> CHUNK_BITS);
-        if (chunk == null) {
-            chunk = addChunk(pid >>> CHUNK_BITS);
-        }
-        retire(chunk);
+        retire(chunkFor(pid));
     }
 
     private void retire(Chunk chunk) {
@@ -123,6 +116,12 @@ final class ProcessTable {
                 directory = new Directory(rest);
             }
         }
+    }
+
+    /** The chunk of {@code pid}, added when it is the first of its chunk to be listed or retired. */
+    private Chunk chunkFor(long pid) {
+        Chunk chunk = directory.find(pid >>> CHUNK_BITS);
+        return chunk != null ? chunk : addChunk(pid >>> CHUNK_BITS);
     }
 
     private Chunk addChunk(long index) {
