@@ -46,7 +46,6 @@ final class StepCell extends ProcessCell implements StepOutput {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
 
-
     private final StepLocals local = new StepLocals(); // owner only
 
     StepCell(DispatchRuntime runtime, long pid, StepProcess process) {
