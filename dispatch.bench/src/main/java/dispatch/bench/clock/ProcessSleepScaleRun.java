@@ -90,6 +90,9 @@ public final class ProcessSleepScaleRun {
     /** {@code -Dclock.instrument=true}: report the clock's part of the lateness apart (diagnostic). */
     static final boolean INSTRUMENT = Boolean.getBoolean("clock.instrument");
     static volatile long[] completedSink;
+    /** {@code -Dclock.timeline=true}: lateness by when the sleepers were due (diagnostic). */
+    static final boolean YOUNG = Boolean.getBoolean("clock.young");
+    static final boolean TIMELINE = Boolean.getBoolean("clock.timeline");
 
     private static final List<Function<Duration, Engine>> ENGINES = List.of(ClockEngine::new,
             StpeEngine::new);
@@ -412,6 +415,9 @@ public final class ProcessSleepScaleRun {
         completedSink = pass.completed;
         try (Engine engine = factory.apply(sleep)) {
             long[] pids = new long[count];
+            if (YOUNG) {
+                ClockScaleRun.usedHeapAfterGc();
+            }
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 pids[i] = engine.runtime.spawn(new Sleeper(pass, i, engine.sleep(sleep), gated));
@@ -420,7 +426,9 @@ public final class ProcessSleepScaleRun {
                 throw new IllegalStateException(pass.ready.getCount() + " processes never started");
             }
             double spawnMillis = (System.nanoTime() - start) / 1e6;
-            ClockScaleRun.usedHeapAfterGc(); // start clean, then no forced collection until all woke
+            if (!YOUNG) {
+                ClockScaleRun.usedHeapAfterGc(); // start clean, then no forced collection until all woke
+            }
             long go = System.nanoTime();
             if (gated) {
                 for (long pid : pids) {
@@ -447,6 +455,9 @@ public final class ProcessSleepScaleRun {
                     round, engine.name(), gated ? "spawned+idle in" : "spawned in     ", spawnMillis, asleepMillis,
                     l[0] / 1e6, ClockScaleRun.percentile(l, 50) / 1e6, ClockScaleRun.percentile(l, 99) / 1e6,
                     ClockScaleRun.percentile(l, 99.9) / 1e6, l[l.length - 1] / 1e6, over, pass.failed.sum(), engine.live());
+            if (TIMELINE && engine instanceof ClockEngine) {
+                timeline(pass, gated ? go : start);
+            }
             if (INSTRUMENT && engine instanceof ClockEngine) {
                 long[] c = new long[count];
                 for (int i = 0; i < count; i++) {
@@ -457,6 +468,37 @@ public final class ProcessSleepScaleRun {
                         c[0] / 1e6, ClockScaleRun.percentile(c, 50) / 1e6, ClockScaleRun.percentile(c, 99) / 1e6,
                         ClockScaleRun.percentile(c, 99.9) / 1e6, c[c.length - 1] / 1e6);
             }
+        }
+    }
+
+    /** Prints, per 50 ms of deadlines after {@code origin}, how many were due and how late they woke. */
+    private static void timeline(Pass pass, long origin) {
+        System.out.printf(Locale.ROOT, "           nanoTime: go %d, last yield %d, first due %d, last woke %d%n", origin,
+                Arrays.stream(pass.due).max().orElse(0) - pass.sleepNanos, Arrays.stream(pass.due).min().orElse(0),
+                Arrays.stream(pass.woke).max().orElse(0));
+        long bin = TimeUnit.MILLISECONDS.toNanos(50);
+        int bins = (int) ((Arrays.stream(pass.due).max().orElse(origin) - origin) / bin) + 1;
+        long[][] byBin = new long[bins][];
+        int[] counts = new int[bins];
+        for (long due : pass.due) {
+            counts[(int) ((due - origin) / bin)]++;
+        }
+        for (int b = 0; b < bins; b++) {
+            byBin[b] = new long[counts[b]];
+        }
+        int[] filled = new int[bins];
+        for (int i = 0; i < pass.due.length; i++) {
+            int b = (int) ((pass.due[i] - origin) / bin);
+            byBin[b][filled[b]++] = pass.woke[i] - pass.due[i];
+        }
+        for (int b = 0; b < bins; b++) {
+            long[] l = byBin[b];
+            if (l.length == 0) {
+                continue;
+            }
+            Arrays.sort(l);
+            System.out.printf(Locale.ROOT, "           due %5d ms: %7d  lateness ms p50 %7.2f p99 %7.2f max %7.2f%n", b * 50, l.length,
+                    ClockScaleRun.percentile(l, 50) / 1e6, ClockScaleRun.percentile(l, 99) / 1e6, l[l.length - 1] / 1e6);
         }
     }
 }

@@ -48,9 +48,8 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     }
 
     private void run() {
-        Thread self = Thread.currentThread();
-        thread = self;
-        owner = self;
+        thread = Thread.currentThread();
+        owner = currentThreadId();
         ExitReason reason;
         try {
             if (endReason() != null) {
@@ -71,7 +70,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     }
 
     private void finishOnce(ExitReason reason) {
-        owner = null;
+        owner = NO_OWNER;
         waiting = false;
         synchronized (this) {
             thread = null;
@@ -82,7 +81,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
 
     @Override
     void deliver(Node node) {
-        if (owner == Thread.currentThread() && node instanceof YieldSlot slot) {
+        if (owner == currentThreadId() && node instanceof YieldSlot slot) {
             // a handler completed the yield on the process's own thread, inside call(): the
             // result is already where the process looks, so it skips the inbox's two exchanges
             slot.arrived = true;
@@ -249,7 +248,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     }
 
     private void checkThread() {
-        if (owner != Thread.currentThread()) {
+        if (owner != currentThreadId()) {
             throw new IllegalStateException("the context of " + this + " may be used only by its own thread");
         }
     }

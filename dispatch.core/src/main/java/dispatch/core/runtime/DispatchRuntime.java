@@ -197,7 +197,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     public Optional<CompletionStage<ExitReason>> exitOf(long pid) {
         ProcessCell cell = table.get(pid);
         if (cell != null) {
-            return Optional.of(cell.exit.minimalCompletionStage());
+            return Optional.of(cell.exitStage());
         }
         ExitReason recent = recentExits.get(pid);
         return recent == null ? Optional.empty() : Optional.of(CompletableFuture.completedStage(recent));
@@ -248,7 +248,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         } finally {
             recentExits.put(cell.pid, reason);
             table.remove(cell.pid);
-            cell.exit.complete(reason);
+            cell.completeExit(reason);
             if (closing && table.isEmpty()) {
                 drained.countDown();
             }

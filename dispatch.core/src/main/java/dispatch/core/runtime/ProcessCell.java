@@ -12,6 +12,7 @@ import dispatch.core.registry.Route;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The runtime's side of one process, whichever way it is written: its inbox, its yield
@@ -27,12 +28,14 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
 
     private static final VarHandle ENDING;
     private static final VarHandle MESSAGES_QUEUED;
+    private static final VarHandle EXIT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             ENDING = lookup.findVarHandle(ProcessCell.class, "ending", ExitReason.class);
             MESSAGES_QUEUED = lookup.findVarHandle(ProcessCell.class, "messagesQueued", int.class);
+            EXIT = lookup.findVarHandle(ProcessCell.class, "exit", CompletableFuture.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -46,8 +49,12 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
     final String name;
     final Inbox inbox = new Inbox();
     final SlotTable slots = new SlotTable(this);
-    final CompletableFuture<ExitReason> exit = new CompletableFuture<>();
-    final Topology.Links topology = new Topology.Links(); // guarded by the runtime's topology
+    /** Made by the runtime's topology when something first attaches to this process; see {@link Topology.Links}. */
+    volatile Topology.Links links;
+    volatile boolean linksClosed;
+    /** Made when someone first asks how the process ends ({@link #exitStage}): most never do. */
+    private volatile CompletableFuture<ExitReason> exit;
+    private volatile boolean exitSettled;
 
     @SuppressWarnings("unused") // accessed through ENDING
     private volatile ExitReason ending;
@@ -56,10 +63,21 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
     private volatile int messagesQueued;
 
     /**
-     * The thread running the process right now, or {@code null}. Written only by that thread,
-     * so a thread that reads itself here really is the owner.
+     * The ID of the thread running the process right now, or {@link #NO_OWNER}. Written only by
+     * that thread, so a thread that reads its own ID here really is the owner. An ID rather than
+     * the {@code Thread}: cells live long, and a reference stored into an old object costs the
+     * collector a card to refine (see the clock module's SCALE.md), twice per step.
      */
-    Thread owner;
+    long owner = NO_OWNER;
+
+    /** {@link #owner} while no thread runs the process (thread IDs are positive). */
+    static final long NO_OWNER = 0;
+
+    /** The ID {@link #owner} holds while the calling thread runs a process. */
+    @SuppressWarnings("deprecation") // threadId() is Java 19+; getId() returns the same ID
+    static long currentThreadId() {
+        return Thread.currentThread().getId();
+    }
 
     ProcessCell(DispatchRuntime runtime, long pid, String name) {
         this.runtime = runtime;
@@ -300,7 +318,7 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
 
     /** Owner: the process is over; tells the runtime, which tells everyone else. */
     final void finish(ExitReason reason) {
-        beginEnd(reason);
+        ENDING.compareAndSet(this, null, reason); // not beginEnd: the loop below sweeps the slots
         for (YieldSlot slot : slots.slots) {
             if (slot == null) {
                 continue;
@@ -319,6 +337,33 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
             // dropped: a process that ended receives nothing
         }
         runtime.ended(this, endReason());
+    }
+
+    /**
+     * Completes with the exit reason once the runtime is done with the process's end
+     * ({@link #completeExit}). {@code completeExit} marks the end settled, then completes a stage
+     * made before; a stage made here is completed here if the end is settled: one of the two
+     * sees the other.
+     */
+    final CompletionStage<ExitReason> exitStage() {
+        CompletableFuture<ExitReason> stage = exit;
+        if (stage == null) {
+            CompletableFuture<ExitReason> fresh = new CompletableFuture<>();
+            stage = EXIT.compareAndSet(this, null, fresh) ? fresh : exit;
+        }
+        if (exitSettled) {
+            stage.complete(endReason());
+        }
+        return stage.minimalCompletionStage();
+    }
+
+    /** The runtime: monitors, links and exit actions have been told, and the process left the table. */
+    final void completeExit(ExitReason reason) {
+        exitSettled = true;
+        CompletableFuture<ExitReason> stage = exit;
+        if (stage != null) {
+            stage.complete(reason);
+        }
     }
 
     // --- ProcessRef ---

@@ -95,7 +95,7 @@ final class StepCell extends ProcessCell implements StepOutput {
 
     @Override
     void deliver(Node node) {
-        if (owner == Thread.currentThread()) {
+        if (owner == currentThreadId()) {
             // A handler completed on the worker running this process: no atomics needed, but
             // whatever other threads completed earlier must come first.
             drainInbox();
@@ -132,7 +132,7 @@ final class StepCell extends ProcessCell implements StepOutput {
      * worker that took the process from the run queue (state SCHEDULED).
      */
     void runSlice(int budget) {
-        Thread self = Thread.currentThread();
+        long self = currentThreadId();
         STATE.setVolatile(this, RUNNING);
         owner = self;
         int steps = 0;
@@ -161,7 +161,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             if (resultsDueSoon()) {
                 continue;
             }
-            owner = null;
+            owner = NO_OWNER;
             if (STATE.compareAndSet(this, RUNNING, IDLE)) {
                 // A producer links its node with a release store after its exchange, and that
                 // store may become visible after its read of our state (store-load reordering),
@@ -210,7 +210,7 @@ final class StepCell extends ProcessCell implements StepOutput {
     }
 
     private void requeue() {
-        owner = null;
+        owner = NO_OWNER;
         STATE.setVolatile(this, SCHEDULED);
         runtime.scheduler.schedule(this);
     }
@@ -256,7 +256,7 @@ final class StepCell extends ProcessCell implements StepOutput {
     }
 
     private void end(ExitReason reason) {
-        owner = null;
+        owner = NO_OWNER;
         STATE.setVolatile(this, DEAD);
         local.pending.clear();
         local.spare.clear();
@@ -278,7 +278,7 @@ final class StepCell extends ProcessCell implements StepOutput {
     }
 
     private void checkOwner() {
-        if (owner != Thread.currentThread()) {
+        if (owner != currentThreadId()) {
             throw new IllegalStateException("the output of " + this + " is valid only during its step");
         }
     }

@@ -20,14 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Topology {
 
     /**
-     * A process's part of the topology; guarded by the topology's lock, except that an ending
-     * process without any of it skips the lock: {@link #exited} writes {@code closed}, then reads
-     * {@code used}; whoever attaches something writes {@code used} (under the lock), then reads
-     * {@code closed}. Both volatile, so at least one of them sees the other.
+     * A process's part of the topology, made when something first attaches to it and guarded
+     * by the topology's lock. Most processes never have one, and an ending process without one
+     * skips the lock: {@link #exited} writes the cell's {@code linksClosed}, then reads its
+     * {@code links}; whoever attaches something writes {@code links} (under the lock), then reads
+     * {@code linksClosed}. Both volatile, so at least one of them sees the other.
      */
     static final class Links {
-        volatile boolean closed;
-        volatile boolean used;
         List<MonitorEntry> watchers;  // monitors on this process
         List<MonitorEntry> watching;  // monitors this process holds
         Set<ProcessCell> linked;
@@ -49,9 +48,7 @@ final class Topology {
         @Override
         public void close() {
             synchronized (lock) {
-                if (cell.topology.exitActions != null) {
-                    cell.topology.exitActions.remove(this);
-                }
+                remove(cell.links.exitActions, this);
             }
         }
     }
@@ -71,21 +68,21 @@ final class Topology {
         ProcessCell target = runtime.cell(targetPid);
         synchronized (lock) {
             if (target != null) {
-                target.topology.used = true;
-                watcher.topology.used = true;
-            }
-            if (target != null && !target.topology.closed) {
-                MonitorEntry entry = new MonitorEntry(ref, watcher, target);
-                monitors.put(ref, entry);
-                if (target.topology.watchers == null) {
-                    target.topology.watchers = new ArrayList<>();
+                Links targetLinks = links(target);
+                Links watcherLinks = links(watcher);
+                if (!target.linksClosed) {
+                    MonitorEntry entry = new MonitorEntry(ref, watcher, target);
+                    monitors.put(ref, entry);
+                    if (targetLinks.watchers == null) {
+                        targetLinks.watchers = new ArrayList<>();
+                    }
+                    targetLinks.watchers.add(entry);
+                    if (watcherLinks.watching == null) {
+                        watcherLinks.watching = new ArrayList<>();
+                    }
+                    watcherLinks.watching.add(entry);
+                    return ref;
                 }
-                target.topology.watchers.add(entry);
-                if (watcher.topology.watching == null) {
-                    watcher.topology.watching = new ArrayList<>();
-                }
-                watcher.topology.watching.add(entry);
-                return ref;
             }
         }
         // a target still listed but past its exit says why it ended
@@ -102,10 +99,20 @@ final class Topology {
                 return false;
             }
             monitors.remove(ref);
-            remove(entry.target.topology.watchers, entry);
-            remove(watcher.topology.watching, entry);
+            remove(entry.target.links.watchers, entry);
+            remove(watcher.links.watching, entry);
             return true;
         }
+    }
+
+    /** The process's links, made now if it has none yet. Under the lock. */
+    private static Links links(ProcessCell cell) {
+        Links links = cell.links;
+        if (links == null) {
+            links = new Links();
+            cell.links = links; // volatile: written before the caller reads linksClosed
+        }
+        return links;
     }
 
     private static <T> void remove(List<T> list, T element) {
@@ -118,18 +125,18 @@ final class Topology {
     void link(ProcessCell a, ProcessCell b, long bPid) {
         ExitReason partnerGone;
         synchronized (lock) {
-            a.topology.used = true;
+            links(a);
             if (b != null) {
-                b.topology.used = true;
+                links(b);
             }
-            if (b == null || b.topology.closed) {
+            if (b == null || b.linksClosed) {
                 throw new DispatchException(DispatchException.NO_SUCH_PROCESS, "process " + bPid
                         + " is not running, so process " + a.pid + " cannot link to it");
             }
             if (a == b) {
                 return;
             }
-            if (!a.topology.closed) {
+            if (!a.linksClosed) {
                 linkedOf(a).add(b);
                 linkedOf(b).add(a);
                 return;
@@ -142,21 +149,21 @@ final class Topology {
     }
 
     private static Set<ProcessCell> linkedOf(ProcessCell cell) {
-        if (cell.topology.linked == null) {
-            cell.topology.linked = new LinkedHashSet<>();
+        Links links = links(cell);
+        if (links.linked == null) {
+            links.linked = new LinkedHashSet<>();
         }
-        return cell.topology.linked;
+        return links.linked;
     }
 
     /** Removes a link; {@code false} if there was none. */
     boolean unlink(ProcessCell a, ProcessCell b) {
         synchronized (lock) {
-            if (b == null || a.topology.linked == null || !a.topology.linked.remove(b)) {
+            Links aLinks = a.links;
+            if (b == null || aLinks == null || aLinks.linked == null || !aLinks.linked.remove(b)) {
                 return false;
             }
-            if (b.topology.linked != null) {
-                b.topology.linked.remove(a);
-            }
+            b.links.linked.remove(a); // linked both ways, so b has links and a set
             return true;
         }
     }
@@ -164,13 +171,13 @@ final class Topology {
     Subscription onExit(ProcessCell cell, Runnable action) {
         java.util.Objects.requireNonNull(action, "action");
         synchronized (lock) {
-            cell.topology.used = true;
-            if (!cell.topology.closed) {
+            Links links = links(cell);
+            if (!cell.linksClosed) {
                 ExitAction added = new ExitAction(cell, action);
-                if (cell.topology.exitActions == null) {
-                    cell.topology.exitActions = new ArrayList<>();
+                if (links.exitActions == null) {
+                    links.exitActions = new ArrayList<>();
                 }
-                cell.topology.exitActions.add(added);
+                links.exitActions.add(added);
                 return added;
             }
         }
@@ -180,16 +187,15 @@ final class Topology {
 
     /** The process ended: tell its monitors, terminate its links if it failed, run its exit actions. */
     void exited(ProcessCell cell, ExitReason reason) {
-        cell.topology.closed = true;
-        if (!cell.topology.used) {
+        cell.linksClosed = true;
+        if (cell.links == null) {
             return; // nobody ever watched, linked or added an exit action: most processes
         }
         List<MonitorEntry> watchers;
         Set<ProcessCell> linked;
         List<ExitAction> actions;
         synchronized (lock) {
-            Links links = cell.topology;
-            links.closed = true;
+            Links links = cell.links;
             watchers = links.watchers;
             linked = links.linked;
             actions = links.exitActions;
@@ -199,20 +205,20 @@ final class Topology {
             if (watchers != null) {
                 for (MonitorEntry entry : watchers) {
                     monitors.remove(entry.ref);
-                    remove(entry.watcher.topology.watching, entry);
+                    remove(entry.watcher.links.watching, entry);
                 }
             }
             if (links.watching != null) {
                 for (MonitorEntry entry : links.watching) {
                     monitors.remove(entry.ref);
-                    remove(entry.target.topology.watchers, entry);
+                    remove(entry.target.links.watchers, entry);
                 }
                 links.watching = null;
             }
             if (linked != null) {
                 for (ProcessCell partner : linked) {
-                    if (partner.topology.linked != null) {
-                        partner.topology.linked.remove(cell);
+                    if (partner.links.linked != null) {
+                        partner.links.linked.remove(cell);
                     }
                 }
             }
