@@ -55,6 +55,8 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
     private final ProcessTable table = new ProcessTable();
     private final RecentExits recentExits;
+    /** The batches of threads that {@link #drive} the runtime. */
+    private final ThreadLocal<StepScratch> driverScratch = ThreadLocal.withInitial(StepScratch::new);
     private final AtomicLong pids = new AtomicLong();
     private final LongAdder spawned = new LongAdder();
     private final LongAdder endedYields = new LongAdder();
@@ -268,7 +270,16 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         if (cell == null) {
             return false;
         }
-        cell.runSlice(scheduler.stepsPerSlice());
+        StepScratch scratch = driverScratch.get();
+        if (scratch.inUse) {
+            scratch = new StepScratch(); // a step that drives the runtime itself
+        }
+        scratch.inUse = true;
+        try {
+            cell.runSlice(scheduler.stepsPerSlice(), scratch);
+        } finally {
+            scratch.inUse = false;
+        }
         return true;
     }
 

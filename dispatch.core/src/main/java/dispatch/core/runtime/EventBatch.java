@@ -21,6 +21,14 @@ final class EventBatch implements Events {
         return items[index];
     }
 
+    /** Appends these events to {@code other} and clears this batch. */
+    void moveTo(EventBatch other) {
+        for (int i = 0; i < size; i++) {
+            other.add(items[i]);
+        }
+        clear();
+    }
+
     void clear() {
         Arrays.fill(items, 0, size, null);
         size = 0;

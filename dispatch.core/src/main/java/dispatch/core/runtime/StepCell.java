@@ -46,7 +46,14 @@ final class StepCell extends ProcessCell implements StepOutput {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
 
-    private final StepLocals local = new StepLocals(); // owner only
+    // Owner only: written by the thread running the process, read by the next one after the
+    // state's hand-over through the run queue.
+    private boolean started;
+    private boolean continueWanted;
+    /** The running thread's batches (see {@link StepScratch}); stale while nobody runs the process. */
+    private StepScratch scratch;
+    /** Events a slice left unconsumed when its budget ran out; made only then. */
+    private EventBatch carried;
 
     StepCell(DispatchRuntime runtime, long pid, StepProcess process) {
         super(runtime, pid, nameOf(process));
@@ -99,7 +106,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             // A handler completed on the worker running this process: no atomics needed, but
             // whatever other threads completed earlier must come first.
             drainInbox();
-            local.pending.add(node);
+            scratch.pending.add(node);
         } else {
             inbox.push(node);
             signal();
@@ -123,18 +130,25 @@ final class StepCell extends ProcessCell implements StepOutput {
 
     private void drainInbox() {
         for (Node node = inbox.poll(); node != null; node = inbox.poll()) {
-            local.pending.add(node);
+            scratch.pending.add(node);
         }
     }
 
     /**
-     * Runs the process for up to {@code budget} steps on the calling worker. Called only by the
-     * worker that took the process from the run queue (state SCHEDULED).
+     * Runs the process for up to {@code budget} steps on the calling thread, with that thread's
+     * batches. Called only by the thread that took the process from the run queue (state
+     * SCHEDULED).
      */
-    void runSlice(int budget) {
+    void runSlice(int budget, StepScratch batches) {
         long self = currentThreadId();
         STATE.setVolatile(this, RUNNING);
         owner = self;
+        scratch = batches;
+        batches.clear(); // empty unless a JVM error broke off the last slice on them
+        if (carried != null) {
+            carried.moveTo(batches.pending);
+            carried = null;
+        }
         int steps = 0;
         while (true) {
             if (endReason() != null) {
@@ -142,7 +156,7 @@ final class StepCell extends ProcessCell implements StepOutput {
                 return;
             }
             drainInbox();
-            if (!local.started || local.continueWanted || local.pending.size() > 0) {
+            if (!started || continueWanted || scratch.pending.size() > 0) {
                 if (!step()) {
                     return;
                 }
@@ -151,7 +165,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             if (endReason() != null) {
                 continue;
             }
-            if (local.continueWanted || local.pending.size() > 0) {
+            if (continueWanted || scratch.pending.size() > 0) {
                 if (steps >= budget) {
                     requeue();
                     return;
@@ -210,6 +224,10 @@ final class StepCell extends ProcessCell implements StepOutput {
     }
 
     private void requeue() {
+        if (scratch.pending.size() > 0) {
+            carried = new EventBatch();
+            scratch.pending.moveTo(carried);
+        }
         owner = NO_OWNER;
         STATE.setVolatile(this, SCHEDULED);
         runtime.scheduler.schedule(this);
@@ -217,8 +235,8 @@ final class StepCell extends ProcessCell implements StepOutput {
 
     /** One step; {@code false} when the process ended in it. */
     private boolean step() {
-        EventBatch events = local.takePending();
-        local.started = true;
+        EventBatch events = scratch.takePending();
+        started = true;
         Status status;
         try {
             status = process.step(events, this);
@@ -239,7 +257,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             end(ExitReason.failed(new NullPointerException("step() of " + name + " returned null")));
             return false;
         }
-        local.continueWanted = status == Status.CONTINUE;
+        continueWanted = status == Status.CONTINUE;
         return true;
     }
 
@@ -258,8 +276,7 @@ final class StepCell extends ProcessCell implements StepOutput {
     private void end(ExitReason reason) {
         owner = NO_OWNER;
         STATE.setVolatile(this, DEAD);
-        local.pending.clear();
-        local.spare.clear();
+        scratch.clear();
         finish(reason == null ? endReason() : reason);
     }
 

@@ -7,6 +7,7 @@ final class Worker implements Runnable {
 
     final Thread thread;
     private final Scheduler scheduler;
+    private final StepScratch scratch = new StepScratch();
     volatile boolean parked; // set and cleared under the scheduler's idle lock
 
     Worker(Scheduler scheduler, int index) {
@@ -24,7 +25,7 @@ final class Worker implements Runnable {
             }
             if (cell != null) {
                 try {
-                    cell.runSlice(budget);
+                    cell.runSlice(budget, scratch);
                 } catch (Throwable fatal) {
                     // runSlice contains every failure of a process; only errors of the JVM get here
                     System.getLogger(Worker.class.getName()).log(Level.ERROR, "dispatch: worker error", fatal);

@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import dispatch.api.process.ExitReason;
 import dispatch.api.process.Status;
+import dispatch.api.process.Event;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Rule;
 import org.junit.Test;
@@ -69,5 +72,37 @@ public class DrivenRuntimeTest {
         assertTrue(harness.runtime.drive());
         assertEquals(ExitReason.NORMAL_EXIT, harness.awaitExit(pid));
         assertEquals(15, steps.get());
+    }
+
+    @Test
+    public void eventsLeftAtTheEndOfASliceStayWithTheirProcessAndInOrder() throws Exception {
+        List<Object> seenByFirst = new ArrayList<>();
+        AtomicInteger steps = new AtomicInteger();
+        long first = harness.runtime.spawn((events, output) -> {
+            for (int i = 0; i < events.size(); i++) {
+                Event event = events.get(i);
+                seenByFirst.add(event.kind() == Event.Kind.MESSAGE ? "message " + event.value() : "result " + event.value());
+            }
+            if (steps.incrementAndGet() <= 10) {
+                output.yield(new TestCommands.Echo(steps.get()));
+            }
+            return steps.get() > 10 ? Status.DONE : Status.WAIT;
+        });
+        assertTrue(harness.runtime.drive()); // ten steps; the tenth's result is left over
+        assertTrue(harness.runtime.send(first, "late"));
+        List<Integer> seenBySecond = new ArrayList<>();
+        long second = harness.runtime.spawn((events, output) -> {
+            seenBySecond.add(events.size());
+            return Status.DONE;
+        });
+        assertTrue(harness.runtime.drive());
+        assertTrue(harness.runtime.drive());
+        assertFalse(harness.runtime.drive());
+        assertEquals(ExitReason.NORMAL_EXIT, harness.awaitExit(second));
+        assertEquals(ExitReason.NORMAL_EXIT, harness.awaitExit(first));
+        assertEquals("the other process never sees them", List.of(0), seenBySecond);
+        assertEquals("result 10", seenByFirst.get(9));
+        assertEquals("message late", seenByFirst.get(10));
+        assertEquals(11, seenByFirst.size());
     }
 }
