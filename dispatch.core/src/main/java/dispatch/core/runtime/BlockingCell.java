@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A {@link BlockingProcess} on a thread of its own (virtual where the JVM has them). Results
- * and messages arrive through the same inbox as for a step process; the thread parks until
+ * and messages arrive through the same mailbox as for a step process; the thread parks until
  * what it waits for arrived, and a producer unparks it only while it says it is waiting.
  */
 final class BlockingCell extends ProcessCell implements ProcessContext {
@@ -83,11 +83,11 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     void deliver(Node node) {
         if (owner == currentThreadId() && node instanceof YieldSlot slot) {
             // a handler completed the yield on the process's own thread, inside call(): the
-            // result is already where the process looks, so it skips the inbox's two exchanges
+            // result is already where the process looks, so it skips the mailbox
             slot.arrived = true;
             return;
         }
-        inbox.push(node);
+        enqueueEvent(node);
         if (waiting) {
             LockSupport.unpark(thread);
         }
@@ -185,7 +185,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
         return slots.lookup(tag);
     }
 
-    /** Drains the inbox until {@code done} holds; {@code false} if {@code timeoutNanos} (>= 0) passed first. */
+    /** Drains the mailbox until {@code done} holds; {@code false} if {@code timeoutNanos} (>= 0) passed first. */
     private boolean awaitUntil(BooleanSupplier done, long timeoutNanos) {
         long deadline = timeoutNanos >= 0 ? System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4) : 0;
         boolean interrupted = false;
@@ -202,11 +202,8 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
                     return true;
                 }
                 checkEnded();
-                if (!inbox.isEmpty()) {
-                    // a producer is between its exchange and its link, and may have read
-                    // waiting == false before we set it: its node is moments away
-                    Thread.onSpinWait();
-                    continue;
+                if (!noEvents()) {
+                    continue; // more came meanwhile: take it rather than park
                 }
                 if (timeoutNanos >= 0) {
                     long left = deadline - System.nanoTime();
@@ -231,7 +228,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     }
 
     private void drain() {
-        for (Node node = inbox.poll(); node != null; node = inbox.poll()) {
+        for (Node node = pollEvent(); node != null; node = pollEvent()) {
             if (node instanceof YieldSlot slot) {
                 slot.arrived = true;
             } else {

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The path of a yield: the process's thread looks the ID up in the registry and calls the
  * handler directly; the handler completes the tag on any thread; the result goes into the
- * process's inbox and the process is scheduled (or, when the handler completed on the thread
+ * process's mailbox and the process is scheduled (or, when the handler completed on the thread
  * running the process, straight into its next step).
  *
  * <p>When a dispatcher leaves the registry (its module stops or is swapped), the yields in

@@ -4,17 +4,17 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The event queue of one process: many producers (any thread that completes a yield or sends
- * a message), one consumer (whoever runs the process at the time). The scheduler's run queue
- * is one too, of processes, its consumers taking turns under a lock. This is D. Vyukov's
- * intrusive MPSC queue: a push is one atomic exchange, and order is the order of those
- * exchanges, i.e. completion order.
+ * The scheduler's run queue of processes: many producers (whoever makes a process runnable: a
+ * worker, the timer's thread, a JDBC thread, a sender), consumers that take turns under a lock.
+ * This is D. Vyukov's intrusive MPSC queue: a push is one atomic exchange, without a retry
+ * however many threads push at once, and order is the order of those exchanges. (A process's
+ * own events queue in its cell, see {@link Mailbox}.)
  *
  * <p>{@link #poll()} may return {@code null} while a producer is between its exchange and its
- * link. The producer signals the process afterwards, but its link is a release store that may
- * become visible only after its read of the process's state; so a consumer about to sleep must
- * look at {@link #isEmpty()} (which reads the tail, written by the exchange, a full fence)
- * after it announced that it sleeps.
+ * link. The producer signals the workers afterwards, but its link is a release store that may
+ * become visible only after its read of their state; so a consumer about to sleep must look at
+ * {@link #isEmpty()} (which reads the tail, written by the exchange, a full fence) after it
+ * announced that it sleeps.
  *
  * <p>The producers' tail and the consumer's head sit on different cache lines (see
  * {@link InboxFields}), so that they do not slow each other down.

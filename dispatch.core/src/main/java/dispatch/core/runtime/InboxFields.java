@@ -3,9 +3,7 @@ package dispatch.core.runtime;
 /**
  * The fields of {@link Inbox}, spread over a class hierarchy with padding in between: the JVM
  * lays out a superclass's fields before a subclass's, so 64 bytes of unused longs keep the
- * producers' tail off the consumer's cache line. There is no padding on the outside: an inbox
- * exists per process, and a million sleeping processes would pay 128 bytes each for it (the
- * neighbours in memory are the process's own objects, written by the same threads).
+ * producers' tail off the consumer's cache line.
  */
 final class InboxFields {
 

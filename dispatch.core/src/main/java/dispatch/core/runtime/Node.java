@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * An element of a process's {@link Inbox}. Intrusive (the link lives in the element) so that
- * queueing a pooled result allocates nothing.
+ * An element of a process's {@link Mailbox} or of the run queue (an {@link Inbox}). Intrusive
+ * (the link lives in the element) so that queueing a pooled result allocates nothing.
  */
 abstract class Node {
 
@@ -24,6 +24,11 @@ abstract class Node {
 
     final Node next() {
         return (Node) NEXT.getAcquire(this);
+    }
+
+    /** A plain store: for a node that a later compare-and-set or exchange publishes. */
+    final void setNext(Node successor) {
+        NEXT.set(this, successor);
     }
 
     final void clearNext() {

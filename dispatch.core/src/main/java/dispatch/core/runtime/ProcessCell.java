@@ -15,16 +15,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The runtime's side of one process, whichever way it is written: its inbox, its yield
+ * The runtime's side of one process, whichever way it is written: its mailbox, its yield
  * slots, the dispatch of its yields and the receiver of their results, and its end.
  *
  * <p>A cell is a {@link Node} so that the scheduler's run queue can link it without allocating;
- * it is never in an inbox.
+ * it is never in a mailbox.
  *
  * <p>Public only so that the process commands of the core can reach their runtime; nothing
  * outside the core's private packages sees this type.
  */
-public abstract class ProcessCell extends Node implements ProcessRef, ResultReceiver {
+public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultReceiver {
 
     private static final VarHandle ENDING;
     private static final VarHandle MESSAGES_QUEUED;
@@ -47,7 +47,6 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
     final DispatchRuntime runtime;
     final long pid;
     final String name;
-    final Inbox inbox = new Inbox();
     final SlotTable slots = new SlotTable(this);
     /** Made by the runtime's topology when something first attaches to this process; see {@link Topology.Links}. */
     volatile Topology.Links links;
@@ -95,7 +94,7 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
     /** Starts running the process. */
     abstract void start();
 
-    /** Puts a node on the process's way: into its inbox, or straight into its next step. */
+    /** Puts a node on the process's way: into its mailbox, or straight into its next step. */
     abstract void deliver(Node node);
 
     /** Makes sure the owner notices that the process is ending. */
@@ -333,7 +332,7 @@ public abstract class ProcessCell extends Node implements ProcessRef, ResultRece
             }
         }
         exited = true;
-        while (inbox.poll() != null) {
+        while (pollEvent() != null) {
             // dropped: a process that ended receives nothing
         }
         runtime.ended(this, endReason());

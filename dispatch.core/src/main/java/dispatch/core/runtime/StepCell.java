@@ -19,7 +19,7 @@ import java.time.Duration;
  *                                                   RUNNING_NOTIFIED ──▶ (runs again)
  * </pre>
  *
- * A producer first links its node into the inbox and then signals; only the {@code IDLE ->
+ * A producer first pushes its node into the mailbox and then signals; only the {@code IDLE ->
  * SCHEDULED} transition puts the process into the run queue, so it is queued at most once
  * and run by one worker at a time. The worker leaves {@code RUNNING} for {@code IDLE} with
  * a compare-and-set that fails if a signal came in between, so no wake-up is lost.
@@ -108,7 +108,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             drainInbox();
             scratch.pending.add(node);
         } else {
-            inbox.push(node);
+            enqueueEvent(node);
             signal();
         }
     }
@@ -129,7 +129,7 @@ final class StepCell extends ProcessCell implements StepOutput {
     }
 
     private void drainInbox() {
-        for (Node node = inbox.poll(); node != null; node = inbox.poll()) {
+        for (Node node = pollEvent(); node != null; node = pollEvent()) {
             scratch.pending.add(node);
         }
     }
@@ -177,13 +177,8 @@ final class StepCell extends ProcessCell implements StepOutput {
             }
             owner = NO_OWNER;
             if (STATE.compareAndSet(this, RUNNING, IDLE)) {
-                // A producer links its node with a release store after its exchange, and that
-                // store may become visible after its read of our state (store-load reordering),
-                // so a producer that saw RUNNING may have linked nothing we could drain. Its
-                // exchange is a full fence, though: the tail tells.
-                if (!inbox.isEmpty() && STATE.compareAndSet(this, IDLE, SCHEDULED)) {
-                    runtime.scheduler.schedule(this);
-                }
+                // A producer that pushed after the last drain saw RUNNING and made it
+                // RUNNING_NOTIFIED (failing this), or sees IDLE and schedules the process.
                 return;
             }
             // RUNNING_NOTIFIED: something arrived after the last drain
@@ -209,7 +204,7 @@ final class StepCell extends ProcessCell implements StepOutput {
         int iterations = scheduler.spinIterations();
         long deadline = System.nanoTime() + scheduler.spinNanos();
         for (int i = 0; i < iterations; i++) {
-            if (!inbox.isEmpty() || endReason() != null) {
+            if (!noEvents() || endReason() != null) {
                 return true;
             }
             if (scheduler.hasWork()) {

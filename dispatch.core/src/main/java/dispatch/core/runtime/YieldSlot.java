@@ -10,7 +10,7 @@ import java.lang.invoke.VarHandle;
 
 /**
  * One outstanding yield: the handler's {@link YieldContext}, the process's result
- * {@link Event} and the inbox node that carries it, in one pooled object.
+ * {@link Event} and the mailbox node that carries it, in one pooled object.
  *
  * <p>The {@code stamp} packs the tag (the slot's generation) with the slot's state, so that
  * one compare-and-set decides who wins between a completion, a cancellation and a timeout,
@@ -55,7 +55,7 @@ final class YieldSlot extends Node implements YieldContext, Event {
     private volatile long stamp;
 
     // Written by the owner before dispatch, or by the winner of the stamp before the push
-    // into the inbox, which publishes them to the consumer.
+    // into the mailbox, which publishes them to the consumer.
     Command<?> command;
     int commandId;
     long claimant; // the service ID of the dispatcher the yield went to, or NO_CLAIMANT
@@ -64,7 +64,7 @@ final class YieldSlot extends Node implements YieldContext, Event {
     long deadline = NO_DEADLINE;
     boolean callerWaits; // owner only, read by the handler during handle() on the owner's thread
     DeadlineTimer.Entry timerEntry;
-    boolean arrived; // owner only: the result was taken out of the inbox
+    boolean arrived; // owner only: the result was taken out of the mailbox
 
     /**
      * The handler's cancel actions: a stack pushed by compare-and-set (no lock, so a handler
