@@ -56,8 +56,13 @@ abstract class Mailbox extends Node {
             }
             first = reverse((Node) INCOMING.getAndSet(this, null));
         }
-        taken = first.next();
-        first.clearNext();
+        Node rest = first.next();
+        if (rest != null) {
+            first.clearNext();
+        }
+        if (taken != rest) { // producers read this line: no store that changes nothing
+            taken = rest;
+        }
         return first;
     }
 

@@ -47,7 +47,8 @@ final class StepCell extends ProcessCell implements StepOutput {
     private volatile int state = SCHEDULED;
 
     // Owner only: written by the thread running the process, read by the next one after the
-    // state's hand-over through the run queue.
+    // state's hand-over through the run queue. Written only when they change: completing
+    // threads read the state on the same cache line.
     private boolean started;
     private boolean continueWanted;
     /** The running thread's batches (see {@link StepScratch}); stale while nobody runs the process. */
@@ -143,7 +144,9 @@ final class StepCell extends ProcessCell implements StepOutput {
         long self = currentThreadId();
         STATE.setVolatile(this, RUNNING);
         owner = self;
-        scratch = batches;
+        if (scratch != batches) {
+            scratch = batches;
+        }
         batches.clear(); // empty unless a JVM error broke off the last slice on them
         if (carried != null) {
             carried.moveTo(batches.pending);
@@ -231,7 +234,9 @@ final class StepCell extends ProcessCell implements StepOutput {
     /** One step; {@code false} when the process ended in it. */
     private boolean step() {
         EventBatch events = scratch.takePending();
-        started = true;
+        if (!started) {
+            started = true;
+        }
         Status status;
         try {
             status = process.step(events, this);
@@ -252,7 +257,10 @@ final class StepCell extends ProcessCell implements StepOutput {
             end(ExitReason.failed(new NullPointerException("step() of " + name + " returned null")));
             return false;
         }
-        continueWanted = status == Status.CONTINUE;
+        boolean again = status == Status.CONTINUE;
+        if (continueWanted != again) {
+            continueWanted = again;
+        }
         return true;
     }
 
