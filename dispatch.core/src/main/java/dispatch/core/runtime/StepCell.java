@@ -53,7 +53,10 @@ final class StepCell extends ProcessCell implements StepOutput {
     private boolean continueWanted;
     /** The running thread's batches (see {@link StepScratch}); stale while nobody runs the process. */
     private StepScratch scratch;
-    /** Events a slice left unconsumed when its budget ran out; made only then. */
+    /**
+     * Events a slice left unconsumed when its budget ran out: made the first time that happens,
+     * then kept (a process that ran out once is a busy one, and may again).
+     */
     private EventBatch carried;
 
     StepCell(DispatchRuntime runtime, long pid, StepProcess process) {
@@ -148,9 +151,8 @@ final class StepCell extends ProcessCell implements StepOutput {
             scratch = batches;
         }
         batches.clear(); // empty unless a JVM error broke off the last slice on them
-        if (carried != null) {
+        if (carried != null && carried.size() > 0) {
             carried.moveTo(batches.pending);
-            carried = null;
         }
         int steps = 0;
         while (true) {
@@ -223,7 +225,9 @@ final class StepCell extends ProcessCell implements StepOutput {
 
     private void requeue() {
         if (scratch.pending.size() > 0) {
-            carried = new EventBatch();
+            if (carried == null) {
+                carried = new EventBatch();
+            }
             scratch.pending.moveTo(carried);
         }
         owner = NO_OWNER;
