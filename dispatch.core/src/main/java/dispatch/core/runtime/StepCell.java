@@ -109,7 +109,7 @@ final class StepCell extends ProcessCell implements StepOutput {
         if (owner == currentThreadId()) {
             // A handler completed on the worker running this process: no atomics needed, but
             // whatever other threads completed earlier must come first.
-            drainInbox();
+            drainMailbox();
             scratch.pending.add(node);
         } else {
             enqueueEvent(node);
@@ -132,7 +132,7 @@ final class StepCell extends ProcessCell implements StepOutput {
         };
     }
 
-    private void drainInbox() {
+    private void drainMailbox() {
         for (Node node = pollEvent(); node != null; node = pollEvent()) {
             scratch.pending.add(node);
         }
@@ -160,7 +160,7 @@ final class StepCell extends ProcessCell implements StepOutput {
                 end(null);
                 return;
             }
-            drainInbox();
+            drainMailbox();
             if (!started || continueWanted || scratch.pending.size() > 0) {
                 if (!step()) {
                     return;

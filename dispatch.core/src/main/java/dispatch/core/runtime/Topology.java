@@ -163,7 +163,10 @@ final class Topology {
             if (b == null || aLinks == null || aLinks.linked == null || !aLinks.linked.remove(b)) {
                 return false;
             }
-            b.links.linked.remove(a); // linked both ways, so b has links and a set
+            Links bLinks = b.links;
+            if (bLinks != null && bLinks.linked != null) {
+                bLinks.linked.remove(a);
+            }
             return true;
         }
     }
