@@ -4,11 +4,15 @@ import static org.hamcrest.CoreMatchers.containsString;
 import static org.junit.Assert.assertThat;
 import static org.junit.Assert.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.Rule;
 import org.junit.Test;
@@ -51,5 +55,48 @@ public class ExecutableJarIT {
         assertTrue("the embedded database is under " + h2, Files.isRegularFile(h2.resolve("dispatch.mv.db")));
         assertTrue("a query through a process on the default datasource:\n" + output,
                 output.matches("(?s).*\\bANSWER\\s+42\\s+\\(1 row\\).*"));
+    }
+
+    @Test
+    public void aSignalStopsTheFrameworkInOrder() throws Exception {
+        File jar = new File(System.getProperty("dispatch.jar", "../dispatch.dist/target/dispatch.jar"));
+        assertTrue("missing " + jar + ": build dispatch.dist first", jar.isFile());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-Dgosh.args=--nointeractive", "-jar", jar.getAbsolutePath()))
+                .directory(workDir.getRoot())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        StringBuilder output = new StringBuilder();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                    if (line.contains("boot WAITING -> READY")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException ended) {
+                // the process is gone
+            }
+        }, "jar-output");
+        reader.start();
+        try {
+            assertTrue("not READY within 60 s without a console:\n" + output, ready.await(60, TimeUnit.SECONDS));
+            process.toHandle().destroy(); // SIGTERM; Process.destroy would also close the output we read
+            assertTrue("the JVM did not end within 60 s of SIGTERM", process.waitFor(60, TimeUnit.SECONDS));
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        } finally {
+            process.destroyForcibly();
+        }
+        String text;
+        synchronized (output) {
+            text = output.toString();
+        }
+        assertThat("exit " + process.exitValue(), text, containsString("dispatch: the JVM is ending: stopping the framework"));
+        assertThat("every bundle stopped before the JVM ended", text, containsString("dispatch: the framework stopped"));
     }
 }
