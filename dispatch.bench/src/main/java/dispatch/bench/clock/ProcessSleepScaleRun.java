@@ -90,12 +90,21 @@ public final class ProcessSleepScaleRun {
     /** {@code -Dclock.instrument=true}: report the clock's part of the lateness apart (diagnostic). */
     static final boolean INSTRUMENT = Boolean.getBoolean("clock.instrument");
     static volatile long[] completedSink;
-    /** {@code -Dclock.timeline=true}: lateness by when the sleepers were due (diagnostic). */
-    static final boolean YOUNG = Boolean.getBoolean("clock.young");
+    /**
+     * {@code -Dclock.timeline=true}: lateness by when the sleepers were due, and the
+     * {@code nanoTime} of each phase, for {@code perf -k CLOCK_MONOTONIC} (diagnostic).
+     */
     static final boolean TIMELINE = Boolean.getBoolean("clock.timeline");
+    /**
+     * {@code -Dclock.young=true}: the forced collection of a lateness pass comes before the spawn
+     * instead of before the go, so the sleeping processes are young rather than old (diagnostic).
+     */
+    static final boolean YOUNG = Boolean.getBoolean("clock.young");
+    /** {@code -Dclock.stpe=false}: the lateness rounds without the STPE, for quicker comparisons of builds. */
+    static final boolean WITH_STPE = !"false".equals(System.getProperty("clock.stpe"));
 
-    private static final List<Function<Duration, Engine>> ENGINES = List.of(ClockEngine::new,
-            StpeEngine::new);
+    private static final List<Function<Duration, Engine>> ENGINES = WITH_STPE
+            ? List.of(ClockEngine::new, StpeEngine::new) : List.of(ClockEngine::new);
 
     // ---------------------------------------------------------------- engines
 
