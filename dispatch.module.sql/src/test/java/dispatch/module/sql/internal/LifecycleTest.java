@@ -12,9 +12,13 @@ import dispatch.module.sql.TxExecute;
 import dispatch.module.sql.TxHandle;
 import dispatch.module.sql.internal.Harness.FakeProcess;
 import dispatch.module.sql.internal.Harness.Yield;
+import dispatch.module.sql.internal.engine.SourceAccess;
 import dispatch.module.sql.internal.pool.DataSourceSettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -71,6 +75,37 @@ public class LifecycleTest {
             assertTrue(rs.next());
             assertEquals("rolled back", 1, rs.getInt(1));
         }
+    }
+
+    /** Called by H2 for each row of {@link #SIGNALLING_FOREVER}: the statement runs now. */
+    public static boolean signalRunning(long row) {
+        statementRuns.countDown();
+        return true;
+    }
+
+    private static volatile CountDownLatch statementRuns;
+    private static final String SIGNALLING_FOREVER = "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000000) a, "
+            + "SYSTEM_RANGE(1, 100000000) b WHERE SIGNAL_RUNNING(a.X)";
+
+    @Test
+    public void closingKeptStatementsDoesNotWaitForOneThatRuns() throws Exception {
+        sql.call(process, Execute.on("h2", "CREATE ALIAS SIGNAL_RUNNING FOR \"" + LifecycleTest.class.getName()
+                + ".signalRunning\""));
+        statementRuns = new CountDownLatch(1);
+        Yield running = sql.start(process, Query.on("h2", SIGNALLING_FOREVER));
+        assertTrue("the statement never ran", statementRuns.await(30, TimeUnit.SECONDS));
+        // H2 holds the session's lock while the statement runs: closing the statement would wait
+        // for it, and a cancel needs the lock the close holds (the module stopping hung so)
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(
+                () -> SourceAccess.closeKeptStatements(sql.dispatcher.engine(), "h2"));
+        try {
+            closed.get(10, TimeUnit.SECONDS);
+        } finally {
+            running.cancel();
+        }
+        assertEquals(DispatchException.CANCELLED, ((DispatchException) running.error()).code());
+        sql.assertNoConnectionInUse();
+        assertEquals(1, sql.call(process, Query.on("h2", "SELECT v FROM t")).get(0, 0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Cancels statements off the cancelling thread ({@code Statement.cancel} opens a connection to
@@ -18,6 +19,9 @@ final class Canceller {
     static final int ATTEMPTS = 100;
 
     private final ScheduledThreadPoolExecutor thread;
+    /** Cancels still repeating; the thread stops once none is left after {@link #shutdown}. */
+    private final AtomicInteger repeating = new AtomicInteger();
+    private volatile boolean shuttingDown;
 
     Canceller() {
         thread = new ScheduledThreadPoolExecutor(1, task -> {
@@ -30,6 +34,7 @@ final class Canceller {
 
     /** Cancels {@code statement}, again while {@code job} keeps running it. */
     void cancel(Job job, Statement statement) {
+        repeating.incrementAndGet();
         attempt(job, statement, 1, true);
     }
 
@@ -53,9 +58,13 @@ final class Canceller {
         if (attempt < ATTEMPTS && job.isRunning(statement)) {
             try {
                 thread.schedule(() -> attempt(job, statement, attempt + 1, false), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                return;
             } catch (RejectedExecutionException e) {
                 // stopped: the connections are being closed
             }
+        }
+        if (repeating.decrementAndGet() == 0 && shuttingDown) {
+            thread.shutdown();
         }
     }
 
@@ -71,7 +80,15 @@ final class Canceller {
         }
     }
 
+    /**
+     * Stops the thread once the cancels still repeating are done (each within
+     * {@value #ATTEMPTS} attempts): a statement whose first cancel came just before it started
+     * must still be stopped when the module has gone, or it runs on and holds its connection.
+     */
     void shutdown() {
-        thread.shutdown();
+        shuttingDown = true;
+        if (repeating.get() == 0) {
+            thread.shutdown();
+        }
     }
 }

@@ -47,7 +47,7 @@ final class StatementCache {
             statements = adopt(driver);
         }
         job.cancelUnder(statements);
-        return statements.prepared(sql);
+        return statements.prepared(sql, job);
     }
 
     /**
@@ -84,7 +84,12 @@ final class StatementCache {
         return size;
     }
 
-    /** Closes every kept statement; from now on callers prepare their own. */
+    /**
+     * Closes the kept statements; from now on callers prepare their own. The statements of a
+     * connection that runs one of them now are left to the connection, which the pool closes:
+     * the driver's session is busy (H2 locks it while a statement runs, and closing any statement
+     * of it waits for that).
+     */
     void close() {
         closed = true;
         for (Statements statements : byConnection.values()) {
@@ -123,6 +128,13 @@ final class StatementCache {
 
         final PreparedStatement statement;
         private int bound;
+        /** The job it was last handed to; guarded by its {@code Statements}. */
+        private Job user;
+
+        boolean isRunning() {
+            Job last = user;
+            return last != null && last.isRunning(statement);
+        }
 
         Kept(PreparedStatement statement) {
             this.statement = statement;
@@ -162,7 +174,7 @@ final class StatementCache {
             this.driver = driver;
         }
 
-        synchronized Kept prepared(String sql) throws SQLException {
+        synchronized Kept prepared(String sql, Job job) throws SQLException {
             if (closed) {
                 return null;
             }
@@ -171,6 +183,7 @@ final class StatementCache {
                 kept = new Kept(driver.prepareStatement(sql));
                 bySql.put(sql, kept);
             }
+            kept.user = job;
             return kept;
         }
 
@@ -182,12 +195,27 @@ final class StatementCache {
             return bySql.size();
         }
 
-        synchronized void closeAll() {
-            closed = true;
-            for (Kept kept : bySql.values()) {
+        /**
+         * Stops handing out statements and closes them, unless one runs now. The closes happen
+         * outside this monitor: a cancel holds it, and a statement that starts running just
+         * after the look would otherwise keep its own cancel from reaching it while a close
+         * waits for it.
+         */
+        void closeAll() {
+            List<Kept> closing;
+            synchronized (this) {
+                closed = true;
+                closing = List.copyOf(bySql.values());
+                bySql.clear();
+            }
+            for (Kept kept : closing) {
+                if (kept.isRunning()) {
+                    return;
+                }
+            }
+            for (Kept kept : closing) {
                 Jdbc.closeQuietly(kept.statement);
             }
-            bySql.clear();
         }
     }
 }

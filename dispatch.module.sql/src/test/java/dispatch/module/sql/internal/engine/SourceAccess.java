@@ -17,4 +17,9 @@ public final class SourceAccess {
         StatementCache statements = engine.source(datasource).statements;
         return statements::size;
     }
+
+    /** Closes the kept statements of the named datasource, as its leaving does. */
+    public static void closeKeptStatements(SqlEngine engine, String datasource) {
+        engine.source(datasource).statements.close();
+    }
 }
