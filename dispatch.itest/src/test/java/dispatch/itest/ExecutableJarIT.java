@@ -24,19 +24,22 @@ public class ExecutableJarIT {
     @Rule
     public TemporaryFolder workDir = new TemporaryFolder();
 
-    @Test
-    public void theExecutableJarStartsAndReportsReady() throws Exception {
+    /** The distribution in a JVM of its own, in the work directory, with no console and these Gogo arguments. */
+    private ProcessBuilder jar(String goshArgs) {
         File jar = new File(System.getProperty("dispatch.jar", "../dispatch.dist/target/dispatch.jar"));
         assertTrue("missing " + jar + ": build dispatch.dist first", jar.isFile());
-        Path log = workDir.getRoot().toPath().resolve("out.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java,
-                "-Dgosh.args=-q -c 'dispatch:boot -w 60; dispatch:commands; sql:datasources; sql:query \"SELECT 6 * 7 AS answer\"'",
-                "-jar", jar.getAbsolutePath()))
+        return new ProcessBuilder(List.of(java, "-Dgosh.args=" + goshArgs, "-jar", jar.getAbsolutePath()))
                 .directory(workDir.getRoot())
                 .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    @Test
+    public void theExecutableJarStartsAndReportsReady() throws Exception {
+        Path log = workDir.getRoot().toPath().resolve("out.txt");
+        Process process = jar("-q -c 'dispatch:boot -w 60; dispatch:commands; sql:datasources; sql:query \"SELECT 6 * 7 AS answer\"'")
                 .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         try {
             assertTrue("the runtime did not stop within 90 s", process.waitFor(90, TimeUnit.SECONDS));
@@ -59,14 +62,7 @@ public class ExecutableJarIT {
 
     @Test
     public void aSignalStopsTheFrameworkInOrder() throws Exception {
-        File jar = new File(System.getProperty("dispatch.jar", "../dispatch.dist/target/dispatch.jar"));
-        assertTrue("missing " + jar + ": build dispatch.dist first", jar.isFile());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Dgosh.args=--nointeractive", "-jar", jar.getAbsolutePath()))
-                .directory(workDir.getRoot())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        Process process = jar("--nointeractive").start();
         StringBuilder output = new StringBuilder();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {

@@ -482,11 +482,11 @@ public final class ProcessSleepScaleRun {
 
     /** Prints, per 50 ms of deadlines after {@code origin}, how many were due and how late they woke. */
     private static void timeline(Pass pass, long origin) {
+        long lastDue = Arrays.stream(pass.due).max().orElse(origin);
         System.out.printf(Locale.ROOT, "           nanoTime: go %d, last yield %d, first due %d, last woke %d%n", origin,
-                Arrays.stream(pass.due).max().orElse(0) - pass.sleepNanos, Arrays.stream(pass.due).min().orElse(0),
-                Arrays.stream(pass.woke).max().orElse(0));
+                lastDue - pass.sleepNanos, Arrays.stream(pass.due).min().orElse(0), Arrays.stream(pass.woke).max().orElse(0));
         long bin = TimeUnit.MILLISECONDS.toNanos(50);
-        int bins = (int) ((Arrays.stream(pass.due).max().orElse(origin) - origin) / bin) + 1;
+        int bins = (int) ((lastDue - origin) / bin) + 1;
         long[][] byBin = new long[bins][];
         int[] counts = new int[bins];
         for (long due : pass.due) {

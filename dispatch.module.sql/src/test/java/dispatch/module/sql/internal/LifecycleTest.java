@@ -84,8 +84,7 @@ public class LifecycleTest {
     }
 
     private static volatile CountDownLatch statementRuns;
-    private static final String SIGNALLING_FOREVER = "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000000) a, "
-            + "SYSTEM_RANGE(1, 100000000) b WHERE SIGNAL_RUNNING(a.X)";
+    private static final String SIGNALLING_FOREVER = FOREVER + " WHERE SIGNAL_RUNNING(a.X)";
 
     @Test
     public void closingKeptStatementsDoesNotWaitForOneThatRuns() throws Exception {
