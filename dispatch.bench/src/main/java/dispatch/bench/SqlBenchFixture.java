@@ -11,7 +11,9 @@ import dispatch.core.registry.CommandRegistry;
 import dispatch.core.registry.RegistrationRefused;
 import dispatch.core.runtime.DispatchRuntime;
 import dispatch.core.runtime.RuntimeSettings;
+import dispatch.module.sql.Column;
 import dispatch.module.sql.Query;
+import dispatch.module.sql.Rows;
 import dispatch.module.sql.internal.SqlDispatcher;
 import dispatch.module.sql.internal.pool.DataSourceSettings;
 import dispatch.module.sql.internal.pool.HikariSqlPool;
@@ -19,8 +21,12 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +53,9 @@ final class SqlBenchFixture implements AutoCloseable {
         /** {@code ProcessContext.call} of a {@code Query} on the default settings. */
         DISPATCHED,
         /** The same on the datasource that uses cached result shapes unverified. */
-        DISPATCHED_UNVERIFIED
+        DISPATCHED_UNVERIFIED,
+        /** Straight on the pool as {@link #directToRows}: what a self-describing result costs without dispatch. */
+        DIRECT_TO_ROWS
     }
 
     final HikariSqlPool pool;
@@ -95,6 +103,7 @@ final class SqlBenchFixture implements AutoCloseable {
                         case DIRECT -> direct(key(i));
                         case DISPATCHED -> process.call(query(i));
                         case DISPATCHED_UNVERIFIED -> process.call(Query.on(UNVERIFIED, SQL, key(i)));
+                        case DIRECT_TO_ROWS -> directToRows(key(i));
                     };
                 }
                 batchDone.complete(last);
@@ -139,6 +148,31 @@ final class SqlBenchFixture implements AutoCloseable {
                 }
             }
             return seen;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@link #direct}, and the row handed on the way the sql module hands it to a process: a
+     * {@code Rows} with the column descriptions from the result's metadata.
+     */
+    Rows directToRows(int key) {
+        try (Connection connection = pool.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(SQL)) {
+            statement.setInt(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<Column> columns = new ArrayList<>(meta.getColumnCount());
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    columns.add(new Column(meta.getColumnLabel(c), meta.getColumnType(c), meta.getColumnTypeName(c)));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(Arrays.asList(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3)));
+                }
+                return new Rows(columns, rows, null);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

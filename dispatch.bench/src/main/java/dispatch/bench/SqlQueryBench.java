@@ -1,16 +1,6 @@
 package dispatch.bench;
 
-import dispatch.module.sql.Column;
 import dispatch.module.sql.Query;
-import dispatch.module.sql.Rows;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -108,25 +98,10 @@ public class SqlQueryBench {
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public Object directToRows() throws SQLException {
+    public Object directToRows() {
         Object last = null;
         for (int i = 0; i < BATCH; i++) {
-            try (Connection connection = fixture.pool.dataSource().getConnection();
-                    PreparedStatement statement = connection.prepareStatement(SqlBenchFixture.SQL)) {
-                statement.setInt(1, SqlBenchFixture.key(i));
-                try (ResultSet rs = statement.executeQuery()) {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    List<Column> columns = new ArrayList<>(meta.getColumnCount());
-                    for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        columns.add(new Column(meta.getColumnLabel(c), meta.getColumnType(c), meta.getColumnTypeName(c)));
-                    }
-                    List<List<Object>> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(Arrays.asList(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3)));
-                    }
-                    last = new Rows(columns, rows, null);
-                }
-            }
+            last = fixture.directToRows(SqlBenchFixture.key(i));
         }
         return last;
     }

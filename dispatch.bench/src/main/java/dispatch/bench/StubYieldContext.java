@@ -7,6 +7,8 @@ import dispatch.api.YieldContext;
 /**
  * A yield context for calling a handler straight, outside a runtime: tag 0, no deadline, never
  * cancelled, no process behind it, cancel actions dropped. Benchmarks override what they need.
+ * Not {@code dispatch.testing.YieldProbe}: its bookkeeping (a future, a lock, counters per yield)
+ * would be measured with the handler.
  */
 public abstract class StubYieldContext implements YieldContext {
 

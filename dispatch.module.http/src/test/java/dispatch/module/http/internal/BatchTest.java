@@ -13,6 +13,7 @@ import dispatch.module.http.HttpFailure.Kind;
 import dispatch.module.http.Request;
 import dispatch.module.http.RequestBatch;
 import dispatch.module.http.Response;
+import dispatch.testing.YieldProbe;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public class BatchTest extends ModuleTestSupport {
                 Request.get(server.url("/big")).build(),
                 Request.get(server.url("/missing")).build(),
                 Request.post(server.url("/echo?n=5")).text("five").build());
-        TestYield yield = dispatch(RequestBatch.of(requests).withConcurrency(3));
+        YieldProbe yield = dispatch(RequestBatch.of(requests).withConcurrency(3));
         List<Outcome<Response>> outcomes = yield.value();
         yield.assertCompletedOnce();
 
@@ -82,14 +83,14 @@ public class BatchTest extends ModuleTestSupport {
         for (int i = 0; i < 12; i++) {
             requests.add(Request.get(server.url("/gate?" + i)).build());
         }
-        TestYield yield = dispatch(RequestBatch.of(requests).withConcurrency(3));
+        YieldProbe yield = dispatch(RequestBatch.of(requests).withConcurrency(3));
 
-        assertTrue(gate.arrived.tryAcquire(3, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(gate.arrived.tryAcquire(3, YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         assertFalse("a fourth request reached the server", gate.arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
         // Let them through one at a time: each finished request lets exactly one more in.
         for (int i = 3; i < 12; i++) {
             gate.proceed.release();
-            assertTrue(gate.arrived.tryAcquire(1, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(gate.arrived.tryAcquire(1, YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
             assertTrue("at most 3 at once, saw " + gate.current.get(), gate.current.get() <= 3);
         }
         gate.proceed.release(3);
@@ -115,8 +116,8 @@ public class BatchTest extends ModuleTestSupport {
         for (int i = 0; i < 8; i++) {
             requests.add(Request.get(server.url("/gate")).build());
         }
-        TestYield yield = dispatch(RequestBatch.of(requests).withConcurrency(100));
-        assertTrue(gate.arrived.tryAcquire(4, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        YieldProbe yield = dispatch(RequestBatch.of(requests).withConcurrency(100));
+        assertTrue(gate.arrived.tryAcquire(4, YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         assertFalse("a fifth request reached the server", gate.arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
         gate.proceed.release(8);
         List<Outcome<Response>> outcomes = yield.value();
@@ -136,7 +137,7 @@ public class BatchTest extends ModuleTestSupport {
         for (int i = 0; i < 50; i++) {
             requests.add(Request.get("bad url " + i).build());
         }
-        TestYield yield = dispatch(RequestBatch.of(requests).withConcurrency(1));
+        YieldProbe yield = dispatch(RequestBatch.of(requests).withConcurrency(1));
         List<Outcome<Response>> outcomes = yield.value();
         yield.assertCompletedOnce();
         for (int i = 0; i < 50; i++) {
@@ -150,7 +151,7 @@ public class BatchTest extends ModuleTestSupport {
         for (int i = 0; i < 51; i++) {
             requests.add(Request.get(server.url("/echo")).build());
         }
-        HttpFailure failure = dispatch(RequestBatch.of(requests)).failure(Kind.INVALID_REQUEST);
+        HttpFailure failure = failure(dispatch(RequestBatch.of(requests)), Kind.INVALID_REQUEST);
         assertThat(failure.getMessage(), containsString("51 requests is more than the limit of 50"));
     }
 }

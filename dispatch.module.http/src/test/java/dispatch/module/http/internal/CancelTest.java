@@ -8,6 +8,7 @@ import dispatch.api.DispatchException;
 import dispatch.module.http.HttpFailure;
 import dispatch.module.http.Request;
 import dispatch.module.http.RequestBatch;
+import dispatch.testing.YieldProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public class CancelTest extends ModuleTestSupport {
     public void cancellingWhileWaitingForTheResponseClosesTheConnection() throws Exception {
         start();
         try (HangingServer server = new HangingServer("")) {
-            TestYield yield = dispatch(Request.get(server.url("/wait")).build());
+            YieldProbe yield = dispatch(Request.get(server.url("/wait")).build());
             HangingServer.Connection connection = server.nextRequest();
             assertThat(connection.head, startsWith("GET /wait HTTP/1.1"));
             yield.cancel();
@@ -37,7 +38,7 @@ public class CancelTest extends ModuleTestSupport {
         start();
         String head = "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\nthe first bytes of many";
         try (HangingServer server = new HangingServer(head)) {
-            TestYield yield = dispatch(Request.get(server.url("/body")).build());
+            YieldProbe yield = dispatch(Request.get(server.url("/body")).build());
             HangingServer.Connection connection = server.nextRequest();
             yield.cancel();
             connection.awaitClosedByClient();
@@ -50,9 +51,9 @@ public class CancelTest extends ModuleTestSupport {
         start(Map.of("http.version", "HTTP_1_1"));
         try (HangingServer server = new HangingServer("")) {
             // Long enough for a cold client to connect first: the server must see the request to see it end.
-            TestYield yield = dispatch(Request.get(server.url("/slow")).timeout(Duration.ofSeconds(2)).build());
+            YieldProbe yield = dispatch(Request.get(server.url("/slow")).timeout(Duration.ofSeconds(2)).build());
             HangingServer.Connection connection = server.nextRequest();
-            assertEquals(DispatchException.TIMEOUT, yield.failure(HttpFailure.Kind.TIMEOUT).code());
+            assertEquals(DispatchException.TIMEOUT, failure(yield, HttpFailure.Kind.TIMEOUT).code());
             connection.awaitClosedByClient();
         }
     }
@@ -61,9 +62,9 @@ public class CancelTest extends ModuleTestSupport {
     public void cancellingARequestWaitingInLineFreesItsPlace() throws Exception {
         start(Map.of("max.concurrent.requests", 1));
         try (HangingServer server = new HangingServer("")) {
-            TestYield first = dispatch(Request.get(server.url("/first")).build());
+            YieldProbe first = dispatch(Request.get(server.url("/first")).build());
             HangingServer.Connection connection = server.nextRequest();
-            TestYield waiting = dispatch(Request.get(server.url("/second")).build());
+            YieldProbe waiting = dispatch(Request.get(server.url("/second")).build());
             Limiter limiter = currentLimiter();
             assertEquals(1, limiter.queued());
             waiting.cancel();
@@ -81,7 +82,7 @@ public class CancelTest extends ModuleTestSupport {
     public void cancellingABatchClosesEveryConnectionInFlight() throws Exception {
         start();
         try (HangingServer server = new HangingServer("")) {
-            TestYield yield = dispatch(RequestBatch.of(List.of(
+            YieldProbe yield = dispatch(RequestBatch.of(List.of(
                     Request.get(server.url("/a")).build(),
                     Request.get(server.url("/b")).build(),
                     Request.get(server.url("/c")).build())).withConcurrency(2));
@@ -99,8 +100,8 @@ public class CancelTest extends ModuleTestSupport {
     public void stoppingTheModuleFailsEveryYieldAndClosesItsConnection() throws Exception {
         start();
         try (HangingServer server = new HangingServer("")) {
-            TestYield single = dispatch(Request.get(server.url("/single")).build());
-            TestYield batch = dispatch(RequestBatch.of(Request.get(server.url("/batch")).build()));
+            YieldProbe single = dispatch(Request.get(server.url("/single")).build());
+            YieldProbe batch = dispatch(RequestBatch.of(Request.get(server.url("/batch")).build()));
             HangingServer.Connection first = server.nextRequest();
             HangingServer.Connection second = server.nextRequest();
             stop();
@@ -117,7 +118,7 @@ public class CancelTest extends ModuleTestSupport {
     public void aFinishedRequestLeavesNoCancelActionBehind() throws Exception {
         start();
         try (TestServer server = new TestServer().echo("/echo")) {
-            TestYield yield = dispatch(Request.get(server.url("/echo")).build());
+            YieldProbe yield = dispatch(Request.get(server.url("/echo")).build());
             yield.value();
             assertEquals(0, yield.cancelActions());
             assertEquals(0, currentLimiter().active());
@@ -128,9 +129,9 @@ public class CancelTest extends ModuleTestSupport {
     public void aYieldCancelledBeforeItsRequestStartsNeverReachesTheServer() throws Exception {
         start(Map.of("max.concurrent.requests", 1));
         try (HangingServer server = new HangingServer("")) {
-            TestYield blocker = dispatch(Request.get(server.url("/blocker")).build());
+            YieldProbe blocker = dispatch(Request.get(server.url("/blocker")).build());
             HangingServer.Connection connection = server.nextRequest();
-            TestYield cancelled = new TestYield();
+            YieldProbe cancelled = new YieldProbe();
             cancelled.cancel();
             new RequestHandler(module()).handle(cancelled, Request.get(server.url("/never")).build(), cancelled.tag(),
                     cancelled);

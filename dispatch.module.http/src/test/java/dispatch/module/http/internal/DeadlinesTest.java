@@ -3,6 +3,7 @@ package dispatch.module.http.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dispatch.testing.YieldProbe;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ public class DeadlinesTest {
     public void aDueRequestExpiresOnceAndNotBeforeItsDeadline() throws Exception {
         Due due = new Due(50);
         deadlines.watch(due);
-        assertTrue(due.expired.await(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(due.expired.await(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         assertTrue("not early", System.nanoTime() - due.deadline >= 0);
         assertEquals(1, due.expiries.get());
         assertEquals(0, deadlines.size());
@@ -60,20 +61,20 @@ public class DeadlinesTest {
         deadlines.watch(gone);
         deadlines.watch(witness);
         deadlines.unwatch(gone);
-        assertTrue(witness.expired.await(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(witness.expired.await(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         assertEquals("swept after the unwatched one was due", 0, gone.expiries.get());
     }
 
     @Test
     public void aRequestAfterTheSweeperWentToSleepStillExpires() throws Exception {
         // Nothing watched: two idle ticks of 5 ms and it sleeps until the next request.
-        assertTrue("sleeps when idle", parks.tryAcquire(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue("sleeps when idle", parks.tryAcquire(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         Due first = new Due(1);
         deadlines.watch(first);
-        assertTrue(first.expired.await(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        assertTrue("sleeps again", parks.tryAcquire(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(first.expired.await(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue("sleeps again", parks.tryAcquire(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         Due second = new Due(1);
         deadlines.watch(second);
-        assertTrue(second.expired.await(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(second.expired.await(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
     }
 }

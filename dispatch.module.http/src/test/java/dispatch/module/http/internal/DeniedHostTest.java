@@ -8,6 +8,7 @@ import dispatch.module.http.HttpFailure;
 import dispatch.module.http.HttpFailure.Kind;
 import dispatch.module.http.Request;
 import dispatch.module.http.Response;
+import dispatch.testing.YieldProbe;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.After;
@@ -34,8 +35,8 @@ public class DeniedHostTest extends ModuleTestSupport {
     }
 
     private HttpFailure denied(String url) throws Exception {
-        TestYield yield = dispatch(Request.get(url).build());
-        HttpFailure failure = yield.failure(Kind.DENIED_HOST);
+        YieldProbe yield = dispatch(Request.get(url).build());
+        HttpFailure failure = failure(yield, Kind.DENIED_HOST);
         assertEquals("http-denied-host", failure.code());
         yield.assertCompletedOnce();
         return failure;
@@ -81,7 +82,7 @@ public class DeniedHostTest extends ModuleTestSupport {
     @Test
     public void anUnresolvableNameIsAnUnknownHostWhenTheRulesNeedItsAddress() throws Exception {
         start(Map.of("deny.private.addresses", true));
-        HttpFailure failure = dispatch(Request.get("http://no-such-host.invalid/").build()).failure(Kind.UNKNOWN_HOST);
+        HttpFailure failure = failure(dispatch(Request.get("http://no-such-host.invalid/").build()), Kind.UNKNOWN_HOST);
         assertThat(failure.getMessage(), containsString("no-such-host.invalid"));
     }
 }

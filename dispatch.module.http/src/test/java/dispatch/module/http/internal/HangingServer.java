@@ -1,5 +1,6 @@
 package dispatch.module.http.internal;
 
+import dispatch.testing.YieldProbe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +41,9 @@ final class HangingServer implements AutoCloseable {
 
     /** The next connection whose request head arrived, waiting at most the test timeout. */
     Connection nextRequest() throws InterruptedException {
-        Connection connection = arrived.poll(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Connection connection = arrived.poll(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS);
         if (connection == null) {
-            throw new AssertionError("no request arrived within " + TestYield.TIMEOUT_SECONDS + " s");
+            throw new AssertionError("no request arrived within " + YieldProbe.WAIT.toSeconds() + " s");
         }
         return connection;
     }
@@ -62,7 +63,7 @@ final class HangingServer implements AutoCloseable {
 
     private void serve(Socket client) {
         try (client) {
-            client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TestYield.TIMEOUT_SECONDS));
+            client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(YieldProbe.WAIT.toSeconds()));
             InputStream in = client.getInputStream();
             String head = readHead(in);
             if (!prefix.isEmpty()) {
@@ -77,7 +78,7 @@ final class HangingServer implements AutoCloseable {
                 }
                 connection.closed.complete("closed");
             } catch (SocketTimeoutException e) {
-                connection.closed.complete("still open after " + TestYield.TIMEOUT_SECONDS + " s");
+                connection.closed.complete("still open after " + YieldProbe.WAIT.toSeconds() + " s");
             } catch (IOException e) {
                 connection.closed.complete("closed"); // reset by the client
             }
@@ -117,7 +118,7 @@ final class HangingServer implements AutoCloseable {
 
         /** Waits until the client closed the connection; fails the test if it stays open. */
         void awaitClosedByClient() throws Exception {
-            String how = closed.get(TestYield.TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+            String how = closed.get(YieldProbe.WAIT.toSeconds() + 5, TimeUnit.SECONDS);
             if (!how.equals("closed")) {
                 throw new AssertionError("the client did not close the connection: " + how);
             }

@@ -11,6 +11,7 @@ import dispatch.module.http.HttpFailure;
 import dispatch.module.http.HttpFailure.Kind;
 import dispatch.module.http.Request;
 import dispatch.module.http.Response;
+import dispatch.testing.YieldProbe;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,8 +52,8 @@ public class LimitsTest extends ModuleTestSupport {
     @Test
     public void aRequestThatTakesTooLongTimesOut() throws Exception {
         long start = System.nanoTime();
-        TestYield yield = dispatch(Request.get(server.url("/stuck")).timeout(Duration.ofMillis(300)).build());
-        HttpFailure failure = yield.failure(Kind.TIMEOUT);
+        YieldProbe yield = dispatch(Request.get(server.url("/stuck")).timeout(Duration.ofMillis(300)).build());
+        HttpFailure failure = failure(yield, Kind.TIMEOUT);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(DispatchException.TIMEOUT, failure.code());
         assertThat(failure.getMessage(), containsString("within 300 ms"));
@@ -63,10 +64,9 @@ public class LimitsTest extends ModuleTestSupport {
     @Test
     public void theModuleDefaultAndMaximumTimeoutsApply() throws Exception {
         start(Map.of("request.timeout.millis", 200L, "max.request.timeout.millis", 400L));
-        HttpFailure byDefault = dispatch(Request.get(server.url("/stuck")).build()).failure(Kind.TIMEOUT);
+        HttpFailure byDefault = failure(dispatch(Request.get(server.url("/stuck")).build()), Kind.TIMEOUT);
         assertThat(byDefault.getMessage(), containsString("within 200 ms"));
-        HttpFailure capped = dispatch(Request.get(server.url("/stuck")).timeout(Duration.ofHours(1)).build())
-                .failure(Kind.TIMEOUT);
+        HttpFailure capped = failure(dispatch(Request.get(server.url("/stuck")).timeout(Duration.ofHours(1)).build()), Kind.TIMEOUT);
         assertThat(capped.getMessage(), containsString("within 400 ms"));
     }
 
@@ -83,14 +83,14 @@ public class LimitsTest extends ModuleTestSupport {
                 Thread.currentThread().interrupt();
             }
         });
-        dispatch(Request.get(server.url("/trickle")).timeout(Duration.ofMillis(300)).build()).failure(Kind.TIMEOUT);
+        failure(dispatch(Request.get(server.url("/trickle")).timeout(Duration.ofMillis(300)).build()), Kind.TIMEOUT);
     }
 
     @Test
     public void aDeclaredBodyOverTheCapFailsBeforeItIsRead() throws Exception {
         start(Map.of("max.response.bytes", 1_000L));
         server.route("/big", exchange -> TestServer.send(exchange, 200, new byte[1_001]));
-        HttpFailure failure = dispatch(Request.get(server.url("/big")).build()).failure(Kind.TOO_LARGE);
+        HttpFailure failure = failure(dispatch(Request.get(server.url("/big")).build()), Kind.TOO_LARGE);
         assertThat(failure.getMessage(), containsString("declares 1001 bytes"));
         assertThat(failure.getMessage(), containsString("limit of 1000 bytes"));
 
@@ -118,9 +118,9 @@ public class LimitsTest extends ModuleTestSupport {
                 serverGaveUp.countDown();
             }
         });
-        HttpFailure failure = dispatch(Request.get(server.url("/endless")).build()).failure(Kind.TOO_LARGE);
+        HttpFailure failure = failure(dispatch(Request.get(server.url("/endless")).build()), Kind.TOO_LARGE);
         assertThat(failure.getMessage(), containsString("sent more than 65536 bytes"));
-        assertTrue("the server saw the connection closed", serverGaveUp.await(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue("the server saw the connection closed", serverGaveUp.await(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         assertTrue("sent " + sentBeforeFailure.get(), sentBeforeFailure.get() < 64 * 1024 * 1024);
     }
 
@@ -130,8 +130,8 @@ public class LimitsTest extends ModuleTestSupport {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        TestYield yield = dispatch(Request.get("http://127.0.0.1:" + port + "/").build());
-        HttpFailure failure = yield.failure(Kind.REFUSED);
+        YieldProbe yield = dispatch(Request.get("http://127.0.0.1:" + port + "/").build());
+        HttpFailure failure = failure(yield, Kind.REFUSED);
         assertEquals("http-refused", failure.code());
         assertThat(failure.getMessage(), containsString("GET http://127.0.0.1:" + port + "/: the connection was refused"));
         yield.assertCompletedOnce();
@@ -150,8 +150,8 @@ public class LimitsTest extends ModuleTestSupport {
     }
 
     private void assertInvalid(Request request, String why) throws Exception {
-        TestYield yield = dispatch(request);
-        HttpFailure failure = yield.failure(Kind.INVALID_REQUEST);
+        YieldProbe yield = dispatch(request);
+        HttpFailure failure = failure(yield, Kind.INVALID_REQUEST);
         assertEquals(DispatchException.INVALID_ARGUMENT, failure.code());
         assertThat(failure.getMessage().toLowerCase(java.util.Locale.ROOT), containsString(why.toLowerCase(java.util.Locale.ROOT)));
         yield.assertCompletedOnce();
@@ -162,15 +162,15 @@ public class LimitsTest extends ModuleTestSupport {
         start(Map.of("max.concurrent.requests", 2));
         Gate gate = new Gate(200, false);
         server.route("/gate", gate);
-        TestYield[] yields = new TestYield[5];
+        YieldProbe[] yields = new YieldProbe[5];
         for (int i = 0; i < yields.length; i++) {
             yields[i] = dispatch(Request.get(server.url("/gate?i=" + i)).build());
         }
-        assertTrue(gate.arrived.tryAcquire(2, TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(gate.arrived.tryAcquire(2, YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
         // A bounded look for a third: with the cap working none comes.
         assertFalse("a third request reached the server", gate.arrived.tryAcquire(1, 200, TimeUnit.MILLISECONDS));
         gate.proceed.release(yields.length);
-        for (TestYield yield : yields) {
+        for (YieldProbe yield : yields) {
             Response response = yield.value();
             assertEquals(200, response.status());
             yield.assertCompletedOnce();
@@ -192,11 +192,11 @@ public class LimitsTest extends ModuleTestSupport {
             }
             TestServer.send(exchange, 200, new byte[0]);
         });
-        TestYield running = dispatch(Request.get(server.url("/slow")).build());
-        assertTrue(arrived.await(TestYield.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        TestYield waiting = dispatch(Request.get(server.url("/echo")).build());
-        TestYield rejected = dispatch(Request.get(server.url("/echo")).build());
-        HttpFailure failure = rejected.failure(Kind.OVERLOADED);
+        YieldProbe running = dispatch(Request.get(server.url("/slow")).build());
+        assertTrue(arrived.await(YieldProbe.WAIT.toSeconds(), TimeUnit.SECONDS));
+        YieldProbe waiting = dispatch(Request.get(server.url("/echo")).build());
+        YieldProbe rejected = dispatch(Request.get(server.url("/echo")).build());
+        HttpFailure failure = failure(rejected, Kind.OVERLOADED);
         assertThat(failure.getMessage(), containsString("1 requests are already waiting"));
         proceed.countDown();
         assertEquals(200, ((Response) running.value()).status());
@@ -209,6 +209,6 @@ public class LimitsTest extends ModuleTestSupport {
         server.route("/big", exchange -> TestServer.send(exchange, 200, new byte[2_000]));
         assertEquals(2_000, ((Response) dispatch(Request.get(server.url("/big")).build()).value()).body().length);
         reconfigure(Map.of("max.response.bytes", 1_000L));
-        dispatch(Request.get(server.url("/big")).build()).failure(Kind.TOO_LARGE);
+        failure(dispatch(Request.get(server.url("/big")).build()), Kind.TOO_LARGE);
     }
 }

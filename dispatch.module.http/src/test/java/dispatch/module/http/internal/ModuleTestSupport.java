@@ -1,17 +1,21 @@
 package dispatch.module.http.internal;
 
+import static org.junit.Assert.assertEquals;
+
 import dispatch.api.Command;
 import dispatch.api.Handler;
 import dispatch.api.Registrar;
+import dispatch.module.http.HttpFailure;
 import dispatch.module.http.Request;
 import dispatch.module.http.Response;
+import dispatch.testing.YieldProbe;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.After;
 
 /**
  * Runs the http module's handlers as the runtime would, without OSGi: the dispatcher is made
- * from a configuration, registers its handlers, and every yield is a {@link TestYield}.
+ * from a configuration, registers its handlers, and every yield is a {@link YieldProbe}.
  */
 abstract class ModuleTestSupport {
 
@@ -55,23 +59,24 @@ abstract class ModuleTestSupport {
     }
 
     /** Yields a command; an exception from the handler becomes the error result, as in the runtime. */
-    TestYield dispatch(Command<?> command) {
-        TestYield yield = new TestYield();
+    YieldProbe dispatch(Command<?> command) {
         Handler handler = handlers.get(command.id());
         if (handler == null) {
             throw new AssertionError("no handler for " + command.id());
         }
-        try {
-            handler.handle(yield, command, yield.tag(), yield);
-        } catch (Exception e) {
-            yield.completeYield(yield.tag(), null, e);
-        }
-        return yield;
+        return new YieldProbe().yieldTo(handler, command);
+    }
+
+    /** The {@link HttpFailure} that {@code yield} failed with, which must be of {@code kind}. */
+    static HttpFailure failure(YieldProbe yield, HttpFailure.Kind kind) {
+        HttpFailure failure = yield.error(HttpFailure.class);
+        assertEquals("kind of " + failure.getMessage(), kind, failure.kind());
+        return failure;
     }
 
     /** Yields a request and returns its response, checking that the yield got exactly one result. */
     Response call(Request request) throws Exception {
-        TestYield yield = dispatch(request);
+        YieldProbe yield = dispatch(request);
         Response response = yield.value();
         yield.assertCompletedOnce();
         return response;

@@ -9,6 +9,7 @@ import dispatch.module.http.HttpFailure;
 import dispatch.module.http.RedirectPolicy;
 import dispatch.module.http.Request;
 import dispatch.module.http.Response;
+import dispatch.testing.YieldProbe;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,8 +80,8 @@ public class RedirectTest extends ModuleTestSupport {
             exchange.getResponseHeaders().add("Location", "/loop");
             TestServer.send(exchange, 302, new byte[0]);
         });
-        TestYield yield = dispatch(Request.get(server.url("/loop")).build());
-        HttpFailure failure = yield.failure(HttpFailure.Kind.TOO_MANY_REDIRECTS);
+        YieldProbe yield = dispatch(Request.get(server.url("/loop")).build());
+        HttpFailure failure = failure(yield, HttpFailure.Kind.TOO_MANY_REDIRECTS);
         assertThat(failure.getMessage(), containsString("more than 3 redirects"));
         assertEquals("http-too-many-redirects", failure.code());
         assertEquals("the first request and 3 redirects", 4, hops.get());
@@ -106,16 +107,16 @@ public class RedirectTest extends ModuleTestSupport {
     public void everyHopIsCheckedAgainstTheHostRules() throws Exception {
         start(Map.of("denied.hosts", new String[] {"localhost"}));
         server.redirect("/sneaky", 302, "http://localhost:" + server.port() + "/echo");
-        TestYield yield = dispatch(Request.get(server.url("/sneaky")).build());
-        HttpFailure failure = yield.failure(HttpFailure.Kind.DENIED_HOST);
+        YieldProbe yield = dispatch(Request.get(server.url("/sneaky")).build());
+        HttpFailure failure = failure(yield, HttpFailure.Kind.DENIED_HOST);
         assertThat(failure.getMessage(), containsString("localhost"));
     }
 
     @Test
     public void aRedirectToAnUnsupportedSchemeFails() throws Exception {
         server.redirect("/ftp", 302, "ftp://127.0.0.1/file");
-        TestYield yield = dispatch(Request.get(server.url("/ftp")).build());
-        HttpFailure failure = yield.failure(HttpFailure.Kind.IO);
+        YieldProbe yield = dispatch(Request.get(server.url("/ftp")).build());
+        HttpFailure failure = failure(yield, HttpFailure.Kind.IO);
         assertThat(failure.getMessage(), containsString("only http and https"));
     }
 }

@@ -20,7 +20,7 @@ import dispatch.module.sql.TxExecute;
 import dispatch.module.sql.TxHandle;
 import dispatch.module.sql.TxQuery;
 import dispatch.module.sql.TxRollback;
-import dispatch.module.sql.internal.Harness.FakeProcess;
+import dispatch.testing.ProcessProbe;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -106,7 +106,7 @@ public class BadInputTest extends CallerModes {
 
     @Test
     public void aHandleOfAnotherProcessIsRefused() throws Exception {
-        FakeProcess other = sql.process();
+        ProcessProbe other = sql.process();
         TxHandle theirs = sql.call(other, Begin.on("h2"));
         sql.call(other, TxExecute.of(theirs, "UPDATE accounts SET balance = 0 WHERE id = 1"));
         SqlFailure failure = sql.failure(process, new TxCommit(theirs), SqlFailure.class);

@@ -1,6 +1,6 @@
 package dispatch.module.sql.internal;
 
-import dispatch.module.sql.internal.Harness.FakeProcess;
+import dispatch.testing.ProcessProbe;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.runner.RunWith;
@@ -24,7 +24,7 @@ public abstract class CallerModes {
     public boolean callerWaits;
 
     protected Harness sql;
-    protected FakeProcess process;
+    protected ProcessProbe process;
 
     /** The name of the test's in-memory database. */
     protected abstract String database();

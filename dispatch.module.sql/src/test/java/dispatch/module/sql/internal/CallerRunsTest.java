@@ -10,10 +10,10 @@ import dispatch.module.sql.Query;
 import dispatch.module.sql.TxCommit;
 import dispatch.module.sql.TxExecute;
 import dispatch.module.sql.TxHandle;
-import dispatch.module.sql.internal.Harness.FakeProcess;
-import dispatch.module.sql.internal.Harness.Yield;
 import dispatch.module.sql.internal.engine.SourceAccess;
 import dispatch.module.sql.internal.pool.DataSourceSettings;
+import dispatch.testing.ProcessProbe;
+import dispatch.testing.YieldProbe;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
@@ -28,7 +28,7 @@ import org.junit.Test;
 public class CallerRunsTest {
 
     private Harness sql;
-    private FakeProcess process;
+    private ProcessProbe process;
 
     @Before
     public void setUp() throws Exception {
@@ -44,15 +44,15 @@ public class CallerRunsTest {
 
     @Test
     public void aWaitingCallerRunsItsStatementsItself() throws Exception {
-        Yield insert = sql.start(process, Execute.on("h2", "INSERT INTO t VALUES (1, 1)"), null, true);
-        assertTrue(insert.result.isDone());
-        Yield begin = sql.start(process, Begin.on("h2"), null, true);
-        assertTrue(begin.result.isDone());
+        YieldProbe insert = sql.start(process, Execute.on("h2", "INSERT INTO t VALUES (1, 1)"), null, true);
+        assertTrue(insert.isDone());
+        YieldProbe begin = sql.start(process, Begin.on("h2"), null, true);
+        assertTrue(begin.isDone());
         TxHandle tx = (TxHandle) begin.value();
-        Yield update = sql.start(process, TxExecute.of(tx, "UPDATE t SET v = 2"), null, true);
-        assertTrue(update.result.isDone());
-        Yield commit = sql.start(process, new TxCommit(tx), null, true);
-        assertTrue(commit.result.isDone());
+        YieldProbe update = sql.start(process, TxExecute.of(tx, "UPDATE t SET v = 2"), null, true);
+        assertTrue(update.isDone());
+        YieldProbe commit = sql.start(process, new TxCommit(tx), null, true);
+        assertTrue(commit.isDone());
         assertEquals(2, sql.call(process, Query.on("h2", "SELECT v FROM t")).get(0, 0));
         sql.assertNoConnectionInUse();
     }
@@ -63,9 +63,9 @@ public class CallerRunsTest {
         sql.call(process, Execute.on("h2", "INSERT INTO t VALUES (1, 1)"));
         TxHandle locker = sql.call(process, Begin.on("h2"));
         sql.call(process, TxExecute.of(locker, "UPDATE t SET v = 5 WHERE id = 1"));
-        FakeProcess other = sql.process();
-        Yield blocked = sql.start(other, Execute.on("h2", "UPDATE t SET v = 6 WHERE id = 1"), null, false);
-        assertFalse("the caller went on while the statement waits for the lock", blocked.result.isDone());
+        ProcessProbe other = sql.process();
+        YieldProbe blocked = sql.start(other, Execute.on("h2", "UPDATE t SET v = 6 WHERE id = 1"), null, false);
+        assertFalse("the caller went on while the statement waits for the lock", blocked.isDone());
         sql.call(process, new TxCommit(locker));
         assertEquals(1L, ((dispatch.module.sql.ExecuteResult) blocked.value()).rowsAffected());
         sql.assertNoConnectionInUse();

@@ -10,10 +10,10 @@ import dispatch.module.sql.Execute;
 import dispatch.module.sql.Query;
 import dispatch.module.sql.TxExecute;
 import dispatch.module.sql.TxHandle;
-import dispatch.module.sql.internal.Harness.FakeProcess;
-import dispatch.module.sql.internal.Harness.Yield;
 import dispatch.module.sql.internal.engine.SourceAccess;
 import dispatch.module.sql.internal.pool.DataSourceSettings;
+import dispatch.testing.ProcessProbe;
+import dispatch.testing.YieldProbe;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +30,7 @@ public class LifecycleTest {
             "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000000) a, SYSTEM_RANGE(1, 100000000) b";
 
     private Harness sql;
-    private FakeProcess process;
+    private ProcessProbe process;
 
     @Before
     public void setUp() throws Exception {
@@ -47,7 +47,7 @@ public class LifecycleTest {
 
     @Test
     public void cancellingAYieldCancelsItsStatementAndGivesTheConnectionBack() throws Exception {
-        Yield running = sql.start(process, Query.on("h2", FOREVER));
+        YieldProbe running = sql.start(process, Query.on("h2", FOREVER));
         running.cancel();
         assertEquals(DispatchException.CANCELLED, ((DispatchException) running.error()).code());
         sql.assertNoConnectionInUse();
@@ -56,7 +56,7 @@ public class LifecycleTest {
 
     @Test
     public void theYieldDeadlineCancelsTheStatement() throws Exception {
-        Yield running = sql.start(process, Query.on("h2", FOREVER), Duration.ofMillis(300));
+        YieldProbe running = sql.start(process, Query.on("h2", FOREVER), Duration.ofMillis(300));
         assertEquals(DispatchException.TIMEOUT, ((DispatchException) running.error()).code());
         sql.assertNoConnectionInUse();
     }
@@ -65,7 +65,7 @@ public class LifecycleTest {
     public void theModuleStoppingRollsBackAndFailsWhatIsInFlight() throws Exception {
         TxHandle tx = sql.call(process, Begin.on("h2"));
         sql.call(process, TxExecute.of(tx, "UPDATE t SET v = 2"));
-        Yield running = sql.start(process, Query.on("h2", FOREVER));
+        YieldProbe running = sql.start(process, Query.on("h2", FOREVER));
 
         sql.dispatcher.deactivate();
         assertEquals(DispatchException.SHUTDOWN, ((DispatchException) running.error()).code());
@@ -91,7 +91,7 @@ public class LifecycleTest {
         sql.call(process, Execute.on("h2", "CREATE ALIAS SIGNAL_RUNNING FOR \"" + LifecycleTest.class.getName()
                 + ".signalRunning\""));
         statementRuns = new CountDownLatch(1);
-        Yield running = sql.start(process, Query.on("h2", SIGNALLING_FOREVER));
+        YieldProbe running = sql.start(process, Query.on("h2", SIGNALLING_FOREVER));
         assertTrue("the statement never ran", statementRuns.await(30, TimeUnit.SECONDS));
         // H2 holds the session's lock while the statement runs: closing the statement would wait
         // for it, and a cancel needs the lock the close holds (the module stopping hung so)

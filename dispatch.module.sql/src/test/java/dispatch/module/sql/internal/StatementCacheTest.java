@@ -6,9 +6,9 @@ import static org.junit.Assert.assertTrue;
 import dispatch.module.sql.Execute;
 import dispatch.module.sql.Query;
 import dispatch.module.sql.SqlFailure;
-import dispatch.module.sql.internal.Harness.FakeProcess;
 import dispatch.module.sql.internal.engine.SourceAccess;
 import dispatch.module.sql.internal.pool.DataSourceSettings;
+import dispatch.testing.ProcessProbe;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +28,7 @@ public class StatementCacheTest {
     private static final String BY_ID = "SELECT v FROM t WHERE id = ?";
 
     private Harness sql;
-    private FakeProcess process;
+    private ProcessProbe process;
     private IntSupplier kept;
 
     @Before
@@ -93,7 +93,7 @@ public class StatementCacheTest {
                 .url("jdbc:h2:mem:kept-flaky;DB_CLOSE_DELAY=-1").user("sa").poolSize(1).build(), true,
                 driver -> LosingConnections.of(driver, opened, lost))) {
             flaky.callerWaits = true;
-            FakeProcess user = flaky.process();
+            ProcessProbe user = flaky.process();
             assertEquals(1, flaky.call(user, Query.on("h2", "SELECT 1")).get(0, 0));
             assertEquals(1, opened.get());
 

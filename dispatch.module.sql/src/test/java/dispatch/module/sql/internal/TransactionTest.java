@@ -20,8 +20,8 @@ import dispatch.module.sql.TxHandle;
 import dispatch.module.sql.TxPrepare;
 import dispatch.module.sql.TxQuery;
 import dispatch.module.sql.TxRollback;
-import dispatch.module.sql.internal.Harness.FakeProcess;
-import dispatch.module.sql.internal.Harness.Yield;
+import dispatch.testing.ProcessProbe;
+import dispatch.testing.YieldProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +55,7 @@ public class TransactionTest {
     private void start(int poolSize, boolean virtualThreads) throws Exception {
         sql = new Harness("tx", poolSize, virtualThreads);
         sql.callerWaits = callerWaits;
-        FakeProcess setup = sql.process();
+        ProcessProbe setup = sql.process();
         sql.call(setup, Execute.on("h2", "CREATE TABLE accounts (id INT PRIMARY KEY, balance INT NOT NULL)"));
         sql.call(setup, Execute.on("h2", "INSERT INTO accounts SELECT X, 1000 FROM SYSTEM_RANGE(1, 10)"));
     }
@@ -67,15 +67,15 @@ public class TransactionTest {
         }
     }
 
-    private int balance(FakeProcess process, int id) {
+    private int balance(ProcessProbe process, int id) {
         return (Integer) sql.call(process, Query.on("h2", "SELECT balance FROM accounts WHERE id = ?", id)).get(0, 0);
     }
 
     @Test
     public void commitAndRollbackAreVisibleFromASecondProcess() throws Exception {
         start(4, true);
-        FakeProcess writer = sql.process();
-        FakeProcess reader = sql.process();
+        ProcessProbe writer = sql.process();
+        ProcessProbe reader = sql.process();
 
         TxHandle tx = sql.call(writer, new Begin("h2", Isolation.READ_COMMITTED, false));
         sql.call(writer, TxExecute.of(tx, "UPDATE accounts SET balance = ? WHERE id = ?", 1, 1));
@@ -95,7 +95,7 @@ public class TransactionTest {
     @Test
     public void theIsolationLevelIsSet() throws Exception {
         start(4, true);
-        FakeProcess process = sql.process();
+        ProcessProbe process = sql.process();
         for (Isolation isolation : List.of(Isolation.READ_COMMITTED, Isolation.REPEATABLE_READ, Isolation.SERIALIZABLE)) {
             TxHandle tx = sql.call(process, new Begin("h2", isolation, isolation == Isolation.SERIALIZABLE));
             Rows level = sql.call(process, TxQuery.of(tx,
@@ -109,7 +109,7 @@ public class TransactionTest {
     @Test
     public void statementsAndCursorsOfATransactionCloseWithIt() throws Exception {
         start(4, true);
-        FakeProcess process = sql.process();
+        ProcessProbe process = sql.process();
         TxHandle tx = sql.call(process, Begin.on("h2"));
         StatementHandle debit = sql.call(process, TxPrepare.of(tx, "UPDATE accounts SET balance = balance - ? WHERE id = ?"));
         assertTrue(debit.inTransaction());
@@ -133,7 +133,7 @@ public class TransactionTest {
     @Test
     public void aProcessThatEndsMidTransactionIsRolledBack() throws Exception {
         start(4, true);
-        FakeProcess doomed = sql.process();
+        ProcessProbe doomed = sql.process();
         TxHandle tx = sql.call(doomed, Begin.on("h2"));
         sql.call(doomed, TxExecute.of(tx, "UPDATE accounts SET balance = 0 WHERE id = ?", 5));
         Rows cursor = sql.call(doomed, Query.on("h2", "SELECT id FROM accounts").with(Options.paged(2)));
@@ -143,7 +143,7 @@ public class TransactionTest {
 
         doomed.exit();
         sql.assertNoConnectionInUse();
-        FakeProcess survivor = sql.process();
+        ProcessProbe survivor = sql.process();
         assertEquals("rolled back", 1000, balance(survivor, 5));
         assertTrue("no handle left: " + sql.dispatcher.engine().handles(), sql.dispatcher.engine().handles().isEmpty());
     }
@@ -151,10 +151,10 @@ public class TransactionTest {
     @Test
     public void aProcessThatEndsWhileItsStatementRunsGetsItCancelledAndRolledBack() throws Exception {
         start(4, true);
-        FakeProcess doomed = sql.process();
+        ProcessProbe doomed = sql.process();
         TxHandle tx = sql.call(doomed, Begin.on("h2"));
         sql.call(doomed, TxExecute.of(tx, "UPDATE accounts SET balance = 0 WHERE id = ?", 6));
-        Yield running = sql.start(doomed, TxQuery.of(tx,
+        YieldProbe running = sql.start(doomed, TxQuery.of(tx,
                 "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000000) a, SYSTEM_RANGE(1, 100000000) b"));
         doomed.exit();
         assertEquals(dispatch.api.DispatchException.CANCELLED,
@@ -182,7 +182,7 @@ public class TransactionTest {
         List<Future<Integer>> done = new ArrayList<>();
         try {
             for (int p = 0; p < processes; p++) {
-                FakeProcess process = sql.process();
+                ProcessProbe process = sql.process();
                 done.add(threads.submit(() -> {
                     go.await();
                     int retries = 0;
@@ -197,7 +197,7 @@ public class TransactionTest {
             for (Future<Integer> future : done) {
                 retries += future.get(120, TimeUnit.SECONDS);
             }
-            FakeProcess auditor = sql.process();
+            ProcessProbe auditor = sql.process();
             Rows total = sql.call(auditor, Query.on("h2", "SELECT SUM(balance), COUNT(*) FROM accounts"));
             assertEquals(10_000L, ((Number) total.get(0, 0)).longValue());
             Rows moved = sql.call(auditor, Query.on("h2", "SELECT COUNT(*) FROM accounts WHERE balance <> 1000"));
@@ -211,7 +211,7 @@ public class TransactionTest {
     }
 
     /** One transfer between two random accounts, updating them in ID order; retried when it loses a race. */
-    private int transfer(FakeProcess process) {
+    private int transfer(ProcessProbe process) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int from = random.nextInt(1, 11);
         int to = from % 10 + 1;
@@ -232,8 +232,8 @@ public class TransactionTest {
                     throw failure;
                 }
                 // a failed commit closes the transaction itself; otherwise roll back before trying again
-                Yield rollback = sql.start(process, new TxRollback(tx));
-                rollback.result.handle((value, error) -> null).orTimeout(Harness.WAIT_SECONDS, TimeUnit.SECONDS).join();
+                YieldProbe rollback = sql.start(process, new TxRollback(tx));
+                rollback.awaitDone();
                 if (attempt > 20) {
                     throw failure;
                 }

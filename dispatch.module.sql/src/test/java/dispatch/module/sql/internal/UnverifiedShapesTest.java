@@ -9,8 +9,8 @@ import dispatch.module.sql.Rows;
 import dispatch.module.sql.TxCommit;
 import dispatch.module.sql.TxExecute;
 import dispatch.module.sql.TxHandle;
-import dispatch.module.sql.internal.Harness.FakeProcess;
 import dispatch.module.sql.internal.pool.DataSourceSettings;
+import dispatch.testing.ProcessProbe;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +28,7 @@ public class UnverifiedShapesTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private Harness sql;
-    private FakeProcess process;
+    private ProcessProbe process;
 
     @Before
     public void setUp() throws Exception {

@@ -1,0 +1,94 @@
+package dispatch.testing;
+
+import dispatch.api.ProcessRef;
+import dispatch.api.Subscription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A process as a handler sees it, for testing a handler without a runtime: a PID, a liveness
+ * flag, the messages sent to it, and exit hooks. {@link #exit} ends it as the runtime would:
+ * its open yields are cancelled, then its exit hooks run.
+ */
+public final class ProcessProbe implements ProcessRef {
+
+    private static final AtomicLong PIDS = new AtomicLong();
+
+    private final long pid = PIDS.incrementAndGet();
+    private final Queue<Object> received = new ConcurrentLinkedQueue<>();
+    private final List<Runnable> exitActions = new ArrayList<>(); // guarded by itself
+    private final List<YieldProbe> openYields = new ArrayList<>(); // guarded by exitActions
+    private volatile boolean alive = true;
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return alive;
+    }
+
+    /** Keeps {@code message} for {@link #received} while the process lives. */
+    @Override
+    public boolean send(Object message) {
+        if (!alive) {
+            return false;
+        }
+        received.add(message);
+        return true;
+    }
+
+    /** The messages sent to this process so far, oldest first; taking them is up to the test. */
+    public Queue<Object> received() {
+        return received;
+    }
+
+    @Override
+    public Subscription onExit(Runnable action) {
+        synchronized (exitActions) {
+            if (alive) {
+                exitActions.add(action);
+                return () -> {
+                    synchronized (exitActions) {
+                        exitActions.remove(action);
+                    }
+                };
+            }
+        }
+        action.run();
+        return () -> { };
+    }
+
+    /** Ends the process on this thread: its open yields are cancelled, then the exit hooks run. */
+    public void exit() {
+        List<Runnable> actions;
+        List<YieldProbe> yields;
+        synchronized (exitActions) {
+            alive = false;
+            actions = new ArrayList<>(exitActions);
+            exitActions.clear();
+            yields = new ArrayList<>(openYields);
+            openYields.clear();
+        }
+        yields.forEach(YieldProbe::cancel);
+        actions.forEach(Runnable::run);
+    }
+
+    /** Registers a yield of this process until it ends; false (not registered) once the process has ended. */
+    boolean opened(YieldProbe yield) {
+        synchronized (exitActions) {
+            return alive && openYields.add(yield);
+        }
+    }
+
+    void ended(YieldProbe yield) {
+        synchronized (exitActions) {
+            openYields.remove(yield);
+        }
+    }
+}

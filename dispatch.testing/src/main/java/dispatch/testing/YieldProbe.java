@@ -1,0 +1,274 @@
+package dispatch.testing;
+
+import dispatch.api.Command;
+import dispatch.api.DispatchException;
+import dispatch.api.Handler;
+import dispatch.api.ResultReceiver;
+import dispatch.api.Subscription;
+import dispatch.api.YieldContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One yield as a handler sees it, for testing a handler without a runtime: the context it is
+ * given (tag, process, deadline, cancellation) and the receiver it completes. Like the runtime,
+ * the probe takes the first completion as the result and refuses a completion after the yield
+ * ended (cancelled, timed out, its process exited); unlike it, the probe counts every completion
+ * and throws an {@link AssertionError} at a second one or at a foreign tag, so that a test can
+ * tell a missing, a double and a late completion apart. Every wait is bounded by
+ * {@link #WAIT}.
+ *
+ * <pre>
+ * YieldProbe yield = new YieldProbe().yieldTo(handler, new MyCommand(42));
+ * assertEquals("done", yield.value());
+ * yield.assertCompletedOnce();
+ * </pre>
+ */
+public final class YieldProbe implements YieldContext, ResultReceiver {
+
+    /** How long {@link #value} and {@link #error} wait for the result. */
+    public static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AtomicLong TAGS = new AtomicLong();
+
+    private final long tag = TAGS.incrementAndGet();
+    private final ProcessProbe process;
+    private final long deadline;
+    private final boolean callerWaits;
+    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private final List<Runnable> cancelActions = new ArrayList<>(); // guarded by itself
+    private volatile boolean ended;
+    private int completions; // guarded by cancelActions
+    private int late; // guarded by cancelActions
+
+    /** A yield of a process of its own, without a deadline, whose caller does not wait. */
+    public YieldProbe() {
+        this(new ProcessProbe(), null, false);
+    }
+
+    /**
+     * A yield of {@code process}. With a {@code timeout} it ends with a {@link DispatchException#TIMEOUT}
+     * error once that has passed, as the runtime's deadline does; {@code callerWaits} is what
+     * {@link #callerWaits()} tells the handler. A yield of a process that has ended is cancelled at once.
+     */
+    public YieldProbe(ProcessProbe process, Duration timeout, boolean callerWaits) {
+        this.process = process;
+        this.callerWaits = callerWaits;
+        this.deadline = timeout == null ? NO_DEADLINE : System.nanoTime() + timeout.toNanos();
+        if (!process.opened(this)) {
+            cancel();
+        } else if (timeout != null) {
+            CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(this::expire);
+        }
+    }
+
+    /**
+     * Hands this yield of {@code command} to {@code handler} on this thread; an exception it
+     * throws completes the yield with that error, as the runtime does.
+     */
+    public YieldProbe yieldTo(Handler handler, Command<?> command) {
+        try {
+            handler.handle(this, command, tag, this);
+        } catch (Exception thrown) {
+            completeYield(tag, null, thrown);
+        }
+        return this;
+    }
+
+    @Override
+    public long tag() {
+        return tag;
+    }
+
+    @Override
+    public ProcessProbe process() {
+        return process;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return ended;
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return deadline;
+    }
+
+    @Override
+    public boolean callerWaits() {
+        return callerWaits;
+    }
+
+    @Override
+    public Subscription onCancel(Runnable action) {
+        synchronized (cancelActions) {
+            if (!ended) {
+                cancelActions.add(action);
+                return () -> {
+                    synchronized (cancelActions) {
+                        cancelActions.remove(action);
+                    }
+                };
+            }
+        }
+        action.run();
+        return () -> { };
+    }
+
+    /** The cancel actions registered and not yet closed or run. */
+    public int cancelActions() {
+        synchronized (cancelActions) {
+            return cancelActions.size();
+        }
+    }
+
+    /** Cancels the yield as the runtime would: its result is a {@code cancelled} error, its cancel actions run on this thread. */
+    public void cancel() {
+        end(new DispatchException(DispatchException.CANCELLED, "cancelled"));
+    }
+
+    /** Ends the yield as a passed deadline would: its result is a {@code timeout} error. */
+    public void expire() {
+        end(new DispatchException(DispatchException.TIMEOUT, "deadline passed"));
+    }
+
+    private void end(DispatchException why) {
+        List<Runnable> actions;
+        synchronized (cancelActions) {
+            if (ended || result.isDone()) {
+                return;
+            }
+            ended = true;
+            actions = new ArrayList<>(cancelActions);
+            cancelActions.clear();
+            result.completeExceptionally(why);
+        }
+        process.ended(this);
+        actions.forEach(Runnable::run);
+    }
+
+    @Override
+    public boolean completeYield(long completedTag, Object data, Throwable error) {
+        synchronized (cancelActions) {
+            completions++;
+            if (completedTag != tag) {
+                throw new AssertionError("completed with tag " + completedTag + ", the yield's is " + tag);
+            }
+            if (ended || !process.isAlive()) {
+                late++;
+                return false;
+            }
+            if (result.isDone()) {
+                throw new AssertionError("yield " + tag + " completed twice, first with " + result);
+            }
+            if (error == null) {
+                result.complete(data);
+            } else {
+                result.completeExceptionally(error);
+            }
+        }
+        process.ended(this);
+        return true;
+    }
+
+    /** Whether the yield has its result: a completion, or the error of its end. */
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    /** Waits up to {@link #WAIT} for the yield's result, a value or an error; none in time fails the test. */
+    public void awaitDone() {
+        try {
+            result.handle((value, error) -> null).get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e); // handle() never fails
+        } catch (TimeoutException | InterruptedException e) {
+            throw noResult(e);
+        }
+    }
+
+    /**
+     * The value the yield was completed with, waiting up to {@link #WAIT} for it. An error
+     * result is thrown as it is when it is a {@link RuntimeException}, else in an {@link AssertionError}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T value() {
+        try {
+            return (T) result.get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new AssertionError("yield " + tag + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            throw noResult(e);
+        }
+    }
+
+    /** The error the yield was completed with, waiting up to {@link #WAIT}; a value fails the test. */
+    public Throwable error() {
+        try {
+            Object value = result.get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            throw new AssertionError("yield " + tag + " succeeded with " + value + ", an error was expected");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException | InterruptedException e) {
+            throw noResult(e);
+        }
+    }
+
+    /** {@link #error()}, which must be a {@code type}. */
+    public <E extends Throwable> E error(Class<E> type) {
+        Throwable error = error();
+        if (!type.isInstance(error)) {
+            throw new AssertionError("expected a " + type.getSimpleName() + ", got " + error, error);
+        }
+        return type.cast(error);
+    }
+
+    private AssertionError noResult(Exception why) {
+        if (why instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new AssertionError("no result for yield " + tag + " within " + WAIT, why);
+    }
+
+    /** How often the handler completed this yield, refused completions included. */
+    public int completions() {
+        synchronized (cancelActions) {
+            return completions;
+        }
+    }
+
+    /** Fails unless the handler completed the yield exactly once, and not after it ended. */
+    public void assertCompletedOnce() {
+        synchronized (cancelActions) {
+            if (completions != 1 || late != 0) {
+                throw new AssertionError("yield " + tag + " completed " + completions + " time(s), " + late
+                        + " of them after it ended; expected once");
+            }
+        }
+    }
+
+    /** Fails unless the yield ended (cancelled, timed out) without the handler ever completing it. */
+    public void assertNeverCompleted() {
+        synchronized (cancelActions) {
+            if (!ended || completions != 0) {
+                throw new AssertionError("yield " + tag + (ended ? "" : " did not end, and was") + " completed "
+                        + completions + " time(s); expected an ended yield never completed");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "yield " + tag + " of process " + process.pid() + " (" + (ended ? "ended" : result.isDone() ? "completed" : "open")
+                + ")";
+    }
+}

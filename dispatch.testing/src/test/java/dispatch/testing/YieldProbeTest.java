@@ -1,0 +1,101 @@
+package dispatch.testing;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import dispatch.api.Command;
+import dispatch.api.DispatchException;
+import dispatch.api.Handler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Test;
+
+public class YieldProbeTest {
+
+    private record Echo(String text) implements Command<String> {
+        @Override
+        public int id() {
+            return 256;
+        }
+    }
+
+    private static final Handler ECHO = (context, command, tag, receiver) ->
+            receiver.complete(tag, ((Echo) command).text());
+
+    @Test
+    public void theFirstCompletionIsTheResult() {
+        YieldProbe yield = new YieldProbe().yieldTo(ECHO, new Echo("hello"));
+        assertEquals("hello", yield.value());
+        yield.assertCompletedOnce();
+    }
+
+    @Test
+    public void aSecondCompletionOrAForeignTagFailsAndIsCounted() {
+        YieldProbe yield = new YieldProbe().yieldTo(ECHO, new Echo("once"));
+        assertThrows(AssertionError.class, () -> yield.complete(yield.tag(), "twice"));
+        assertThrows(AssertionError.class, () -> yield.complete(yield.tag() + 1, "elsewhere"));
+        assertEquals("once", yield.value());
+        assertEquals(3, yield.completions());
+        assertThrows(AssertionError.class, yield::assertCompletedOnce);
+    }
+
+    @Test
+    public void anExceptionFromTheHandlerIsTheErrorResult() {
+        IllegalStateException thrown = new IllegalStateException("broken");
+        YieldProbe yield = new YieldProbe().yieldTo((context, command, tag, receiver) -> {
+            throw thrown;
+        }, new Echo("x"));
+        assertSame(thrown, yield.error(IllegalStateException.class));
+        assertSame(thrown, assertThrows(IllegalStateException.class, yield::value));
+    }
+
+    @Test
+    public void cancellingRunsTheCancelActionsAndRefusesALateCompletion() {
+        YieldProbe yield = new YieldProbe();
+        List<String> ran = new ArrayList<>();
+        yield.onCancel(() -> ran.add("kept"));
+        yield.onCancel(() -> ran.add("closed")).close();
+        assertEquals(1, yield.cancelActions());
+        yield.cancel();
+        assertEquals(List.of("kept"), ran);
+        assertTrue(yield.isCancelled());
+        assertEquals(DispatchException.CANCELLED, yield.error(DispatchException.class).code());
+        yield.assertNeverCompleted();
+        assertFalse("refused after cancellation", yield.complete(yield.tag(), "late"));
+        assertThrows(AssertionError.class, yield::assertNeverCompleted);
+        yield.onCancel(() -> ran.add("after"));
+        assertEquals("an action registered after cancellation runs at once", List.of("kept", "after"), ran);
+    }
+
+    @Test
+    public void aYieldWithATimeoutExpires() {
+        YieldProbe yield = new YieldProbe(new ProcessProbe(), Duration.ofMillis(50), false);
+        assertTrue(yield.deadlineNanos() != YieldProbe.NO_DEADLINE);
+        assertEquals(DispatchException.TIMEOUT, yield.error(DispatchException.class).code());
+        assertTrue(yield.isCancelled());
+    }
+
+    @Test
+    public void anExitingProcessCancelsItsOpenYieldsBeforeItsExitHooksRun() {
+        ProcessProbe process = new ProcessProbe();
+        YieldProbe open = new YieldProbe(process, null, true);
+        YieldProbe done = new YieldProbe(process, null, false).yieldTo(ECHO, new Echo("done"));
+        List<String> order = new ArrayList<>();
+        open.onCancel(() -> order.add("cancel"));
+        process.onExit(() -> order.add("exit"));
+        assertTrue(open.callerWaits());
+        assertTrue(process.send("message"));
+        process.exit();
+        assertEquals(List.of("cancel", "exit"), order);
+        open.assertNeverCompleted();
+        done.assertCompletedOnce();
+        assertFalse(process.isAlive());
+        assertFalse("a dead process takes no message", process.send("too late"));
+        assertEquals(List.of("message"), List.copyOf(process.received()));
+        assertTrue("a yield of an ended process is cancelled at once", new YieldProbe(process, null, false).isCancelled());
+    }
+}
