@@ -12,13 +12,17 @@ import dispatch.example.kv.Delete;
 import dispatch.example.kv.Get;
 import dispatch.example.kv.Keys;
 import dispatch.example.kv.Put;
+import dispatch.testing.YieldProbe;
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
-/** The handlers as the runtime calls them; the module in a real framework is tested by dispatch.itest. */
+/**
+ * The handlers as the runtime calls them, through the yields of {@code dispatch.testing}; the
+ * module in a real framework is tested by dispatch.itest.
+ */
 public class KvDispatcherTest {
 
     private final Map<Integer, Handler> handlers = new HashMap<>();
@@ -27,18 +31,18 @@ public class KvDispatcherTest {
         new KvDispatcher(config(3, 10)).registerAll((id, name, handler) -> handlers.put(id, handler));
     }
 
-    private Object handle(Command<?> command) throws Exception {
-        Object[] result = new Object[1];
-        handlers.get(command.id()).handle(null, command, 7, (tag, data, error) -> {
-            assertEquals(7, tag);
-            result[0] = data;
-            return true;
-        });
-        return result[0];
+    // guide:unit-test
+    /** Yields {@code command} to its handler as the runtime would, and returns the value it completes the yield with. */
+    private Object handle(Command<?> command) {
+        YieldProbe yield = new YieldProbe().yieldTo(handlers.get(command.id()), command);
+        Object value = yield.value(); // an error result is thrown, e.g. a DispatchException
+        yield.assertCompletedOnce();
+        return value;
     }
+    // end:unit-test
 
     @Test
-    public void putGetDeleteAndKeys() throws Exception {
+    public void putGetDeleteAndKeys() {
         assertNull(handle(new Put("a.1", "x")));
         assertEquals("x", handle(new Put("a.1", "y")));
         handle(new Put("a.2", "z"));
@@ -58,7 +62,7 @@ public class KvDispatcherTest {
     }
 
     @Test
-    public void aFullStoreRefusesNewKeysButTakesUpdates() throws Exception {
+    public void aFullStoreRefusesNewKeysButTakesUpdates() {
         handle(new Put("1", "a"));
         handle(new Put("2", "b"));
         handle(new Put("3", "c"));
