@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One yield as a handler sees it, for testing a handler without a runtime: the context it is
  * given (tag, process, deadline, cancellation) and the receiver it completes. Like the runtime,
- * the probe takes the first completion as the result and refuses a completion after the yield
- * ended (cancelled, timed out, its process exited); unlike it, the probe counts every completion
- * and throws an {@link AssertionError} at a second one or at a foreign tag, so that a test can
- * tell a missing, a double and a late completion apart. Every wait is bounded by
- * {@link #WAIT}.
+ * the probe takes the first completion as the result and refuses (returns {@code false} to) a
+ * second one, one with a foreign tag, and one after the yield ended (cancelled, timed out, its
+ * process exited). Unlike the runtime it counts them, so that a test can tell a missing, a
+ * double and a late completion apart ({@link #assertCompletedOnce}); it never throws into the
+ * handler's thread. Every wait is bounded by {@link #WAIT}.
  *
  * <pre>
  * YieldProbe yield = new YieldProbe().yieldTo(handler, new MyCommand(42));
@@ -44,7 +44,10 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
     private final List<Runnable> cancelActions = new ArrayList<>(); // guarded by itself
     private volatile boolean ended;
     private int completions; // guarded by cancelActions
-    private int late; // guarded by cancelActions
+    /** Refused completions: after the yield ended, a second one, a foreign tag. Guarded by cancelActions. */
+    private int late;
+    private int doubles;
+    private int foreign;
 
     /** A yield of a process of its own, without a deadline, whose caller does not wait. */
     public YieldProbe() {
@@ -158,14 +161,16 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
         synchronized (cancelActions) {
             completions++;
             if (completedTag != tag) {
-                throw new AssertionError("completed with tag " + completedTag + ", the yield's is " + tag);
+                foreign++;
+                return false;
             }
             if (ended || !process.isAlive()) {
                 late++;
                 return false;
             }
             if (result.isDone()) {
-                throw new AssertionError("yield " + tag + " completed twice, first with " + result);
+                doubles++;
+                return false;
             }
             if (error == null) {
                 result.complete(data);
@@ -246,12 +251,13 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
         }
     }
 
-    /** Fails unless the handler completed the yield exactly once, and not after it ended. */
+    /** Fails unless the handler completed the yield exactly once, with its tag, before it ended. */
     public void assertCompletedOnce() {
         synchronized (cancelActions) {
-            if (completions != 1 || late != 0) {
-                throw new AssertionError("yield " + tag + " completed " + completions + " time(s), " + late
-                        + " of them after it ended; expected once");
+            if (completions != 1 || late + doubles + foreign != 0) {
+                throw new AssertionError("yield " + tag + " completed " + completions + " time(s): " + late
+                        + " after it ended, " + doubles + " after its result, " + foreign
+                        + " with a foreign tag; expected once");
             }
         }
     }

@@ -34,13 +34,17 @@ public class YieldProbeTest {
     }
 
     @Test
-    public void aSecondCompletionOrAForeignTagFailsAndIsCounted() {
+    public void aSecondCompletionOrAForeignTagIsRefusedAndCounted() {
         YieldProbe yield = new YieldProbe().yieldTo(ECHO, new Echo("once"));
-        assertThrows(AssertionError.class, () -> yield.complete(yield.tag(), "twice"));
-        assertThrows(AssertionError.class, () -> yield.complete(yield.tag() + 1, "elsewhere"));
+        assertFalse(yield.complete(yield.tag(), "twice"));
+        assertFalse(yield.complete(yield.tag() + 1, "elsewhere"));
         assertEquals("once", yield.value());
         assertEquals(3, yield.completions());
-        assertThrows(AssertionError.class, yield::assertCompletedOnce);
+        AssertionError failed = assertThrows(AssertionError.class, yield::assertCompletedOnce);
+        assertTrue(failed.getMessage(), failed.getMessage().contains("1 after its result, 1 with a foreign tag"));
+        YieldProbe foreignOnly = new YieldProbe();
+        foreignOnly.complete(foreignOnly.tag() + 1, "elsewhere");
+        assertFalse(foreignOnly.isDone());
     }
 
     @Test

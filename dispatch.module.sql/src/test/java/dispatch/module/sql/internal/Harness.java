@@ -77,14 +77,20 @@ final class Harness implements AutoCloseable {
         return new YieldProbe(process, timeout, callerWaits).yieldTo(handlers.get(command.id()), command);
     }
 
-    /** Yields and waits for the value; an error result is thrown. */
+    /** Yields and waits for the value, which must be the only completion so far; an error result is thrown. */
     <R> R call(ProcessProbe process, Command<R> command) {
-        return start(process, command, null, callerWaits).value();
+        YieldProbe yield = start(process, command, null, callerWaits);
+        yield.awaitDone();
+        yield.assertCompletedOnce();
+        return yield.value();
     }
 
-    /** Yields and waits for the error result, which must be a {@code T}. */
+    /** Yields and waits for the error result, which must be a {@code T} and the only completion so far. */
     <T extends Throwable> T failure(ProcessProbe process, Command<?> command, Class<T> type) {
-        return start(process, command, null, callerWaits).error(type);
+        YieldProbe yield = start(process, command, null, callerWaits);
+        yield.awaitDone();
+        yield.assertCompletedOnce();
+        return yield.error(type);
     }
 
     /** Waits (on the pool's gauge) until the module holds no connection, and checks Hikari agrees. */
