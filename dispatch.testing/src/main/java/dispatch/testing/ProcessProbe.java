@@ -64,6 +64,22 @@ public final class ProcessProbe implements ProcessRef {
         return () -> { };
     }
 
+    /** The exit hooks registered and not yet closed or run: a handler that cleaned up left none. */
+    public int exitHooks() {
+        synchronized (exitActions) {
+            return exitActions.size();
+        }
+    }
+
+    /**
+     * Ends the process without telling anyone yet: sends fail and {@link #isAlive} is false, but
+     * its yields stay open and its exit hooks wait for {@link #exit}. What a handler can see in
+     * the moment between a process's end and the runtime's notices.
+     */
+    public void endUnnoticed() {
+        alive = false;
+    }
+
     /** Ends the process on this thread: its open yields are cancelled, then the exit hooks run. */
     public void exit() {
         List<Runnable> actions;

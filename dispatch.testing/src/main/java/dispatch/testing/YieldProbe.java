@@ -43,6 +43,7 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
     private final CompletableFuture<Object> result = new CompletableFuture<>();
     private final List<Runnable> cancelActions = new ArrayList<>(); // guarded by itself
     private volatile boolean ended;
+    private volatile Runnable beforeCompletion = () -> { };
     private int completions; // guarded by cancelActions
     /** Refused completions: after the yield ended, a second one, a foreign tag. Guarded by cancelActions. */
     private int late;
@@ -80,6 +81,15 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
         } catch (Exception thrown) {
             completeYield(tag, null, thrown);
         }
+        return this;
+    }
+
+    /**
+     * Runs {@code action} on the handler's thread each time it completes this yield, before the
+     * completion is taken: a test can act at that moment, as a process that resumes at once would.
+     */
+    public YieldProbe beforeCompletion(Runnable action) {
+        beforeCompletion = action;
         return this;
     }
 
@@ -158,6 +168,7 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
 
     @Override
     public boolean completeYield(long completedTag, Object data, Throwable error) {
+        beforeCompletion.run();
         synchronized (cancelActions) {
             completions++;
             if (completedTag != tag) {

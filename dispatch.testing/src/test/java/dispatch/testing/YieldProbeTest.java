@@ -102,4 +102,33 @@ public class YieldProbeTest {
         assertEquals(List.of("message"), List.copyOf(process.received()));
         assertTrue("a yield of an ended process is cancelled at once", new YieldProbe(process, null, false).isCancelled());
     }
+
+    @Test
+    public void aProcessEndedUnnoticedRefusesMessagesButKeepsItsHooksUntilItExits() {
+        ProcessProbe process = new ProcessProbe();
+        YieldProbe open = new YieldProbe(process, null, false);
+        List<String> order = new ArrayList<>();
+        process.onExit(() -> order.add("exit"));
+        process.onExit(() -> order.add("closed")).close();
+        assertEquals(1, process.exitHooks());
+        process.endUnnoticed();
+        assertFalse(process.isAlive());
+        assertFalse(process.send("lost"));
+        assertFalse("not cancelled yet", open.isCancelled());
+        assertFalse("but no completion is taken any more", open.complete(open.tag(), "late"));
+        assertEquals(List.of(), order);
+        process.exit();
+        assertEquals(List.of("exit"), order);
+        assertEquals(0, process.exitHooks());
+        assertTrue(open.isCancelled());
+    }
+
+    @Test
+    public void theCompletionHookRunsBeforeTheCompletionIsTaken() {
+        YieldProbe yield = new YieldProbe();
+        boolean[] doneInHook = {true};
+        yield.beforeCompletion(() -> doneInHook[0] = yield.isDone()).yieldTo(ECHO, new Echo("now"));
+        assertFalse(doneInHook[0]);
+        assertEquals("now", yield.value());
+    }
 }

@@ -1,7 +1,7 @@
 package dispatch.module.clock.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -16,8 +16,8 @@ import dispatch.module.clock.TimerReset;
 import dispatch.module.clock.TimerStart;
 import dispatch.module.clock.TimerStop;
 import dispatch.module.clock.TimerWait;
-import dispatch.module.clock.internal.FakeRuntime.FakeProcess;
-import dispatch.module.clock.internal.FakeRuntime.FakeYield;
+import dispatch.testing.ProcessProbe;
+import dispatch.testing.YieldProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,28 +25,28 @@ import org.junit.After;
 import org.junit.Test;
 
 /**
- * The handlers, driven directly as a worker would, over a wheel moved by a fake clock: every
- * step of time is explicit, so these tests are exact and need no waiting.
+ * The handlers, driven directly as a worker would through the yields of {@code dispatch.testing},
+ * over a wheel moved by a fake clock: every step of time is explicit, so these tests are exact
+ * and need no waiting.
  */
 public class ClockTest {
 
     private final FakeClock time = new FakeClock();
     private final TimingWheel wheel = Clock.newWheel(time);
     private final Clock clock = new Clock(wheel);
-    private final FakeRuntime runtime = new FakeRuntime();
-    private final FakeProcess process = runtime.process();
+    private final ProcessProbe process = new ProcessProbe();
 
     @After
     public void close() {
         clock.close();
     }
 
-    private FakeYield send(Command<?> command) {
+    private YieldProbe send(Command<?> command) {
         return send(process, command);
     }
 
-    private FakeYield send(FakeProcess from, Command<?> command) {
-        return runtime.yield(from, handler(command.id()), command);
+    private YieldProbe send(ProcessProbe from, Command<?> command) {
+        return new YieldProbe(from, null, false).yieldTo(handler(command.id()), command);
     }
 
     private Handler handler(int id) {
@@ -69,18 +69,18 @@ public class ClockTest {
         }
     }
 
-    private static Object value(FakeYield yield) {
-        FakeRuntime.Result result = yield.result();
-        assertNotNull("no result yet", result);
-        assertNull("failed: " + result.error(), result.error());
-        return result.value();
+    /** The value of a yield that must have its result already: these tests move time themselves. */
+    private static Object value(YieldProbe yield) {
+        assertTrue("no result yet", yield.isDone());
+        Object value = yield.value();
+        yield.assertCompletedOnce();
+        return value;
     }
 
-    private static void assertError(String code, String messagePart, FakeYield yield) {
-        FakeRuntime.Result result = yield.result();
-        assertNotNull("no result", result);
-        assertTrue("not a DispatchException: " + result.error(), result.error() instanceof DispatchException);
-        DispatchException error = (DispatchException) result.error();
+    private static void assertError(String code, String messagePart, YieldProbe yield) {
+        assertTrue("no result", yield.isDone());
+        DispatchException error = yield.error(DispatchException.class);
+        yield.assertCompletedOnce();
         assertEquals(error.getMessage(), code, error.code());
         assertTrue(error.getMessage(), error.getMessage().contains(messagePart));
     }
@@ -91,9 +91,9 @@ public class ClockTest {
         assertTrue(stats.toString(), stats.isIdle());
     }
 
-    private List<Tick> ticks(FakeProcess p) {
+    private List<Tick> ticks(ProcessProbe p) {
         List<Tick> ticks = new ArrayList<>();
-        for (Object message; (message = p.messages.poll()) != null; ) {
+        for (Object message; (message = p.received().poll()) != null; ) {
             ticks.add((Tick) message);
         }
         return ticks;
@@ -103,13 +103,13 @@ public class ClockTest {
 
     @Test
     public void sleepCompletesAfterItsDurationAndNotBefore() {
-        FakeYield sleep = send(new Sleep(Duration.ofMillis(250)));
+        YieldProbe sleep = send(new Sleep(Duration.ofMillis(250)));
         assertEquals(1, clock.stats().sleepers());
         advance(249);
-        assertNull(sleep.result());
+        assertFalse(sleep.isDone());
         time.advanceNanos(999_999);
         wheel.poll();
-        assertNull("a nanosecond early", sleep.result());
+        assertFalse("a nanosecond early", sleep.isDone());
         time.advanceNanos(1);
         wheel.poll();
         assertNull(value(sleep));
@@ -118,12 +118,12 @@ public class ClockTest {
 
     @Test
     public void aWokenProcessNeverSeesItsOwnSleepStillCounted() {
-        FakeYield sleep = send(new Sleep(Duration.ofMillis(3)));
+        YieldProbe sleep = send(new Sleep(Duration.ofMillis(3)));
         long[] seenAtCompletion = {-1, -1};
-        runtime.onComplete = tag -> {
+        sleep.beforeCompletion(() -> {
             seenAtCompletion[0] = clock.stats().sleepers();
             seenAtCompletion[1] = clock.stats().wheelLive();
-        };
+        });
         advance(3);
         assertNull(value(sleep));
         assertEquals(0, seenAtCompletion[0]);
@@ -132,7 +132,7 @@ public class ClockTest {
 
     @Test
     public void zeroSleepCompletesAtOnce() {
-        FakeYield sleep = send(new Sleep(Duration.ZERO));
+        YieldProbe sleep = send(new Sleep(Duration.ZERO));
         assertNull(value(sleep));
         assertIdle();
     }
@@ -148,7 +148,7 @@ public class ClockTest {
         assertError(DispatchException.INVALID_ARGUMENT, "topic", send(new TickerStart(Duration.ofSeconds(1), null)));
         assertError(DispatchException.INVALID_ARGUMENT, "negative", send(new TimerStart(Duration.ofSeconds(-5))));
         // the process lives on: its next sleep works
-        FakeYield sleep = send(new Sleep(Duration.ofMillis(5)));
+        YieldProbe sleep = send(new Sleep(Duration.ofMillis(5)));
         advance(5);
         assertNull(value(sleep));
         assertIdle();
@@ -157,13 +157,13 @@ public class ClockTest {
     @Test
     public void aForeignCommandClassWithTheIdIsRefused() {
         Command<Void> impostor = () -> Sleep.ID;
-        FakeYield yield = runtime.yield(process, clock::sleep, impostor);
+        YieldProbe yield = new YieldProbe(process, null, false).yieldTo(clock::sleep, impostor);
         assertError(DispatchException.INVALID_ARGUMENT, "must be a dispatch.module.clock.Sleep", yield);
     }
 
     @Test
     public void cancellingTheYieldTakesTheSleeperOutOfTheWheel() {
-        FakeYield sleep = send(new Sleep(Duration.ofSeconds(30)));
+        YieldProbe sleep = send(new Sleep(Duration.ofSeconds(30)));
         wheel.poll();
         assertEquals(1, wheel.entries());
         sleep.cancel();
@@ -173,14 +173,13 @@ public class ClockTest {
         advance(100);
         time.advanceMillis(30_000);
         wheel.poll();
-        assertNull(sleep.result());
-        assertEquals("nothing completed the cancelled yield", 0, runtime.ignored.get());
+        sleep.assertNeverCompleted();
         assertIdle();
     }
 
     @Test
     public void processExitCancelsItsSleeps() {
-        List<FakeYield> sleeps = new ArrayList<>();
+        List<YieldProbe> sleeps = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             sleeps.add(send(new Sleep(Duration.ofSeconds(i + 1))));
         }
@@ -189,18 +188,18 @@ public class ClockTest {
         assertIdle();
         time.advanceMillis(20_000);
         wheel.poll();
-        assertEquals(0, runtime.ignored.get());
+        sleeps.forEach(YieldProbe::assertNeverCompleted);
     }
 
     // ---------------------------------------------------------------- tickers
 
     @Test
     public void tickerSendsOrderedTicksAsMessagesUntilStopped() {
-        FakeYield start = send(new TickerStart(Duration.ofMillis(100), "heartbeat"));
+        YieldProbe start = send(new TickerStart(Duration.ofMillis(100), "heartbeat"));
         long id = (Long) value(start);
         assertEquals(1, clock.stats().tickers());
         advance(99);
-        assertTrue(process.messages.isEmpty());
+        assertTrue(process.received().isEmpty());
         advance(1);
         advance(200);
         List<Tick> ticks = ticks(process);
@@ -210,11 +209,11 @@ public class ClockTest {
             assertEquals("heartbeat", ticks.get(i).topic());
             assertEquals(i + 1, ticks.get(i).sequence());
         }
-        FakeYield stop = send(new TickerStop(id));
+        YieldProbe stop = send(new TickerStop(id));
         assertEquals(3L, value(stop));
         advance(500);
-        assertTrue("no tick after the stop", process.messages.isEmpty());
-        assertEquals("the exit registration was closed", 0, process.exitActions());
+        assertTrue("no tick after the stop", process.received().isEmpty());
+        assertEquals("the exit registration was closed", 0, process.exitHooks());
         assertIdle();
     }
 
@@ -234,18 +233,15 @@ public class ClockTest {
     public void stopBeforeTheTickerWasScheduledStillStopsIt() {
         // The process reacts to the start result at once, while the ticker is still on its way
         // into the wheel: the stop's tombstone (the stopped flag) keeps it from ever ticking.
-        List<FakeYield> stops = new ArrayList<>();
-        runtime.onComplete = tag -> {
-            runtime.onComplete = t -> { };
-            stops.add(send(new TickerStop(1))); // the first ID a fresh clock issues
-        };
-        FakeYield start = send(new TickerStart(Duration.ofMillis(1), "t"));
-        runtime.onComplete = t -> { };
+        List<YieldProbe> stops = new ArrayList<>();
+        YieldProbe start = new YieldProbe(process, null, false)
+                .beforeCompletion(() -> stops.add(send(new TickerStop(1)))) // the first ID a fresh clock issues
+                .yieldTo(clock::tickerStart, new TickerStart(Duration.ofMillis(1), "t"));
         assertEquals(1, stops.size());
         assertEquals(0L, value(stops.get(0)));
-        assertNotNull(start.result());
+        assertEquals(1L, value(start));
         advance(50);
-        assertTrue(process.messages.isEmpty());
+        assertTrue(process.received().isEmpty());
         assertIdle();
     }
 
@@ -255,14 +251,14 @@ public class ClockTest {
         // no wheel round yet: the ticker is pending in the inbox
         assertEquals(0L, value(send(new TickerStop(id))));
         advance(20);
-        assertTrue(process.messages.isEmpty());
+        assertTrue(process.received().isEmpty());
         assertIdle();
     }
 
     @Test
     public void tickerStopTwiceUnknownForeignAndWrongKindFailClearly() {
         long id = (Long) value(send(new TickerStart(Duration.ofSeconds(1), "t")));
-        FakeProcess other = runtime.process();
+        ProcessProbe other = new ProcessProbe();
         assertError(DispatchException.NOT_OWNER, "belongs to process " + process.pid(), send(other, new TickerStop(id)));
         assertEquals(0L, value(send(new TickerStop(id))));
         assertError(DispatchException.INVALID_ARGUMENT, "not active", send(new TickerStop(id)));
@@ -285,17 +281,17 @@ public class ClockTest {
         assertEquals(2, clock.stats().tickers());
         process.exit();
         assertIdle();
-        process.messages.clear();
+        process.received().clear();
         advance(50);
-        assertTrue(process.messages.isEmpty());
+        assertTrue(process.received().isEmpty());
     }
 
     @Test
     public void tickerOfAProcessThatIsGoneEndsOnItsNextTick() {
         // Without an exit notification (the send fails instead) the ticker still ends.
-        FakeProcess quiet = runtime.process();
+        ProcessProbe quiet = new ProcessProbe();
         send(quiet, new TickerStart(Duration.ofMillis(5), "a"));
-        quiet.exitWithoutNotice();
+        quiet.endUnnoticed();
         advance(5);
         assertIdle();
     }
@@ -305,22 +301,22 @@ public class ClockTest {
     @Test
     public void timerFiresOnceWaitsCompleteAndResetArmsItAgain() {
         long id = (Long) value(send(new TimerStart(Duration.ofMillis(100))));
-        FakeYield wait = send(new TimerWait(id));
-        FakeYield secondWait = send(new TimerWait(id));
+        YieldProbe wait = send(new TimerWait(id));
+        YieldProbe secondWait = send(new TimerWait(id));
         assertEquals(2, clock.stats().timerWaits());
         advance(99);
-        assertNull(wait.result());
+        assertFalse(wait.isDone());
         advance(1);
         assertEquals(Boolean.TRUE, value(wait));
         assertEquals(Boolean.TRUE, value(secondWait));
         assertEquals("a fired timer: at once", Boolean.TRUE, value(send(new TimerWait(id))));
 
         assertEquals("reset after firing", Boolean.FALSE, value(send(new TimerReset(id, Duration.ofMillis(50)))));
-        FakeYield third = send(new TimerWait(id));
+        YieldProbe third = send(new TimerWait(id));
         advance(30);
         assertEquals("reset while armed", Boolean.TRUE, value(send(new TimerReset(id, Duration.ofMillis(50)))));
         advance(49);
-        assertNull("the old deadline is dropped", third.result());
+        assertFalse("the old deadline is dropped", third.isDone());
         advance(1);
         assertEquals(Boolean.TRUE, value(third));
 
@@ -331,7 +327,7 @@ public class ClockTest {
     @Test
     public void stoppingAnArmedTimerReleasesItsWaitsWithFalse() {
         long id = (Long) value(send(new TimerStart(Duration.ofSeconds(10))));
-        FakeYield wait = send(new TimerWait(id));
+        YieldProbe wait = send(new TimerWait(id));
         assertEquals(Boolean.TRUE, value(send(new TimerStop(id))));
         assertEquals(Boolean.FALSE, value(wait));
         assertError(DispatchException.INVALID_ARGUMENT, "not active", send(new TimerStop(id)));
@@ -354,14 +350,13 @@ public class ClockTest {
     @Test
     public void cancellingAWaitWithdrawsOnlyThatWait() {
         long id = (Long) value(send(new TimerStart(Duration.ofMillis(100))));
-        FakeYield cancelled = send(new TimerWait(id));
-        FakeYield kept = send(new TimerWait(id));
+        YieldProbe cancelled = send(new TimerWait(id));
+        YieldProbe kept = send(new TimerWait(id));
         cancelled.cancel();
         assertEquals(1, clock.stats().timerWaits());
         advance(100);
-        assertNull(cancelled.result());
+        cancelled.assertNeverCompleted();
         assertEquals(Boolean.TRUE, value(kept));
-        assertEquals(0, runtime.ignored.get());
         value(send(new TimerStop(id)));
         assertIdle();
     }
@@ -369,7 +364,7 @@ public class ClockTest {
     @Test
     public void anotherProcessCannotUseATimer() {
         long id = (Long) value(send(new TimerStart(Duration.ofMillis(100))));
-        FakeProcess other = runtime.process();
+        ProcessProbe other = new ProcessProbe();
         assertError(DispatchException.NOT_OWNER, "timer " + id, send(other, new TimerWait(id)));
         assertError(DispatchException.NOT_OWNER, "timer " + id, send(other, new TimerReset(id, Duration.ZERO)));
         assertError(DispatchException.NOT_OWNER, "timer " + id, send(other, new TimerStop(id)));
@@ -393,12 +388,12 @@ public class ClockTest {
 
     @Test
     public void closeEndsEverythingAndFailsPendingYieldsWithModuleLeft() {
-        FakeYield sleep = send(new Sleep(Duration.ofSeconds(10)));
-        FakeYield inboxSleep;
+        YieldProbe sleep = send(new Sleep(Duration.ofSeconds(10)));
+        YieldProbe inboxSleep;
         wheel.poll();
         inboxSleep = send(new Sleep(Duration.ofSeconds(10)));
         long timer = (Long) value(send(new TimerStart(Duration.ofSeconds(10))));
-        FakeYield wait = send(new TimerWait(timer));
+        YieldProbe wait = send(new TimerWait(timer));
         send(new TickerStart(Duration.ofMillis(5), "t"));
         advance(5);
         ClockStats before = clock.stats();
@@ -413,7 +408,7 @@ public class ClockTest {
         assertError(DispatchException.MODULE_LEFT, "clock module stopped", inboxSleep);
         assertError(DispatchException.MODULE_LEFT, "clock module stopped", wait);
         assertTrue(clock.stats().isIdle());
-        assertEquals("exit registrations closed", 0, process.exitActions());
+        assertEquals("exit registrations closed", 0, process.exitHooks());
         assertError(DispatchException.MODULE_LEFT, "clock module stopped", send(new Sleep(Duration.ofSeconds(1))));
         assertError(DispatchException.MODULE_LEFT, "clock module stopped",
                 send(new TickerStart(Duration.ofSeconds(1), "t")));
