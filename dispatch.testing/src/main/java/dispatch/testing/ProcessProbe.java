@@ -19,8 +19,8 @@ public final class ProcessProbe implements ProcessRef {
 
     private final long pid = PIDS.incrementAndGet();
     private final Queue<Object> received = new ConcurrentLinkedQueue<>();
-    private final List<Runnable> exitActions = new ArrayList<>(); // guarded by itself
-    private final List<YieldProbe> openYields = new ArrayList<>(); // guarded by exitActions
+    private final Hooks exitHooks = new Hooks();
+    private final List<YieldProbe> openYields = new ArrayList<>(); // guarded by itself
     private volatile boolean alive = true;
 
     @Override
@@ -50,25 +50,12 @@ public final class ProcessProbe implements ProcessRef {
 
     @Override
     public Subscription onExit(Runnable action) {
-        synchronized (exitActions) {
-            if (alive) {
-                exitActions.add(action);
-                return () -> {
-                    synchronized (exitActions) {
-                        exitActions.remove(action);
-                    }
-                };
-            }
-        }
-        action.run();
-        return () -> { };
+        return exitHooks.add(action);
     }
 
     /** The exit hooks registered and not yet closed or run: a handler that cleaned up left none. */
     public int exitHooks() {
-        synchronized (exitActions) {
-            return exitActions.size();
-        }
+        return exitHooks.size();
     }
 
     /**
@@ -82,28 +69,25 @@ public final class ProcessProbe implements ProcessRef {
 
     /** Ends the process on this thread: its open yields are cancelled, then the exit hooks run. */
     public void exit() {
-        List<Runnable> actions;
         List<YieldProbe> yields;
-        synchronized (exitActions) {
+        synchronized (openYields) {
             alive = false;
-            actions = new ArrayList<>(exitActions);
-            exitActions.clear();
             yields = new ArrayList<>(openYields);
             openYields.clear();
         }
         yields.forEach(YieldProbe::cancel);
-        actions.forEach(Runnable::run);
+        exitHooks.close();
     }
 
     /** Registers a yield of this process until it ends; false (not registered) once the process has ended. */
     boolean opened(YieldProbe yield) {
-        synchronized (exitActions) {
+        synchronized (openYields) {
             return alive && openYields.add(yield);
         }
     }
 
     void ended(YieldProbe yield) {
-        synchronized (exitActions) {
+        synchronized (openYields) {
             openYields.remove(yield);
         }
     }

@@ -7,8 +7,6 @@ import dispatch.api.ResultReceiver;
 import dispatch.api.Subscription;
 import dispatch.api.YieldContext;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +39,12 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
     private final long deadline;
     private final boolean callerWaits;
     private final CompletableFuture<Object> result = new CompletableFuture<>();
-    private final List<Runnable> cancelActions = new ArrayList<>(); // guarded by itself
-    private volatile boolean ended;
+    private final Hooks cancelActions = new Hooks();
+    private final Object lock = new Object();
+    private volatile boolean ended; // written under lock
     private volatile Runnable beforeCompletion = () -> { };
-    private int completions; // guarded by cancelActions
-    /** Refused completions: after the yield ended, a second one, a foreign tag. Guarded by cancelActions. */
+    private int completions; // guarded by lock
+    /** Refused completions: after the yield ended, a second one, a foreign tag. Guarded by lock. */
     private int late;
     private int doubles;
     private int foreign;
@@ -120,25 +119,12 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
 
     @Override
     public Subscription onCancel(Runnable action) {
-        synchronized (cancelActions) {
-            if (!ended) {
-                cancelActions.add(action);
-                return () -> {
-                    synchronized (cancelActions) {
-                        cancelActions.remove(action);
-                    }
-                };
-            }
-        }
-        action.run();
-        return () -> { };
+        return cancelActions.add(action);
     }
 
     /** The cancel actions registered and not yet closed or run. */
     public int cancelActions() {
-        synchronized (cancelActions) {
-            return cancelActions.size();
-        }
+        return cancelActions.size();
     }
 
     /** Cancels the yield as the runtime would: its result is a {@code cancelled} error, its cancel actions run on this thread. */
@@ -152,24 +138,21 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
     }
 
     private void end(DispatchException why) {
-        List<Runnable> actions;
-        synchronized (cancelActions) {
+        synchronized (lock) {
             if (ended || result.isDone()) {
                 return;
             }
             ended = true;
-            actions = new ArrayList<>(cancelActions);
-            cancelActions.clear();
             result.completeExceptionally(why);
         }
         process.ended(this);
-        actions.forEach(Runnable::run);
+        cancelActions.close();
     }
 
     @Override
     public boolean completeYield(long completedTag, Object data, Throwable error) {
         beforeCompletion.run();
-        synchronized (cancelActions) {
+        synchronized (lock) {
             completions++;
             if (completedTag != tag) {
                 foreign++;
@@ -257,14 +240,14 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
 
     /** How often the handler completed this yield, refused completions included. */
     public int completions() {
-        synchronized (cancelActions) {
+        synchronized (lock) {
             return completions;
         }
     }
 
     /** Fails unless the handler completed the yield exactly once, with its tag, before it ended. */
     public void assertCompletedOnce() {
-        synchronized (cancelActions) {
+        synchronized (lock) {
             if (completions != 1 || late + doubles + foreign != 0) {
                 throw new AssertionError("yield " + tag + " completed " + completions + " time(s): " + late
                         + " after it ended, " + doubles + " after its result, " + foreign
@@ -275,7 +258,7 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
 
     /** Fails unless the yield ended (cancelled, timed out) without the handler ever completing it. */
     public void assertNeverCompleted() {
-        synchronized (cancelActions) {
+        synchronized (lock) {
             if (!ended || completions != 0) {
                 throw new AssertionError("yield " + tag + (ended ? "" : " did not end, and was") + " completed "
                         + completions + " time(s); expected an ended yield never completed");
