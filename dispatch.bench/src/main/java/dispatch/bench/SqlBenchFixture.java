@@ -13,7 +13,6 @@ import dispatch.core.runtime.DispatchRuntime;
 import dispatch.core.runtime.RuntimeSettings;
 import dispatch.module.sql.Column;
 import dispatch.module.sql.Query;
-import dispatch.module.sql.Rows;
 import dispatch.module.sql.internal.SqlDispatcher;
 import dispatch.module.sql.internal.pool.DataSourceSettings;
 import dispatch.module.sql.internal.pool.HikariSqlPool;
@@ -111,6 +110,10 @@ final class SqlBenchFixture implements AutoCloseable {
         });
     }
 
+    /** A result as a caller without dispatch describes it: its columns and its rows. */
+    record DescribedRows(List<Column> columns, List<List<Object>> rows) {
+    }
+
     /** What the process is told to run: so many queries, one way. */
     private record Batch(int queries, Way way) {
     }
@@ -154,10 +157,12 @@ final class SqlBenchFixture implements AutoCloseable {
     }
 
     /**
-     * {@link #direct}, and the row handed on the way the sql module hands it to a process: a
-     * {@code Rows} with the column descriptions from the result's metadata.
+     * {@link #direct}, and the row handed on as the sql module hands it to a process: with the
+     * column descriptions (label, type, type name) from the result's metadata. Built as a caller
+     * would by hand, not as the module's {@code Rows}: in the same JVM as the dispatched ways,
+     * other lists through {@code Rows} would make its code slower for them too.
      */
-    Rows directToRows(int key) {
+    DescribedRows directToRows(int key) {
         try (Connection connection = pool.dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setInt(1, key);
@@ -171,7 +176,7 @@ final class SqlBenchFixture implements AutoCloseable {
                 while (rs.next()) {
                     rows.add(Arrays.asList(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3)));
                 }
-                return new Rows(columns, rows, null);
+                return new DescribedRows(columns, rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

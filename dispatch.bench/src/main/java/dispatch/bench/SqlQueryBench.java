@@ -92,9 +92,9 @@ public class SqlQueryBench {
     }
 
     /**
-     * Beside {@link #direct}: the same JDBC calls, and the rows handed on the way the sql module
-     * hands them to a process (a {@code Rows} with the column descriptions from the metadata),
-     * so that what dispatch costs can be told from what a self-describing result costs.
+     * Beside {@link #direct}: the same JDBC calls, and the rows handed on with the column
+     * descriptions from the metadata, as the sql module hands them to a process, so that what
+     * dispatch costs can be told from what a self-describing result costs.
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
