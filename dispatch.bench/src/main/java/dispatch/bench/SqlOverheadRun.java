@@ -76,7 +76,8 @@ public final class SqlOverheadRun {
             System.out.printf(Locale.ROOT, "%s, %d rounds of %d queries each way on the process's thread%n",
                     Runtime.version(), rounds, batch);
             System.out.printf(Locale.ROOT, "direct: median %.3f us/query%n", directMicros[rounds / 2]);
-            StringBuilder medians = new StringBuilder(MEDIANS).append(String.format(Locale.ROOT, "%.3f", directMicros[rounds / 2]));
+            StringBuilder medians = new StringBuilder(MEDIANS)
+                    .append(String.format(Locale.ROOT, "%.3f", directMicros[rounds / 2]));
             for (int i = 0; i < RATIOS.length; i++) {
                 Arrays.sort(ratios[i]);
                 double[] sorted = ratios[i];

@@ -66,7 +66,8 @@ public class LimitsTest extends ModuleTestSupport {
         start(Map.of("request.timeout.millis", 200L, "max.request.timeout.millis", 400L));
         HttpFailure byDefault = failure(dispatch(Request.get(server.url("/stuck")).build()), Kind.TIMEOUT);
         assertThat(byDefault.getMessage(), containsString("within 200 ms"));
-        HttpFailure capped = failure(dispatch(Request.get(server.url("/stuck")).timeout(Duration.ofHours(1)).build()), Kind.TIMEOUT);
+        HttpFailure capped = failure(dispatch(Request.get(server.url("/stuck")).timeout(Duration.ofHours(1)).build()),
+                Kind.TIMEOUT);
         assertThat(capped.getMessage(), containsString("within 400 ms"));
     }
 
