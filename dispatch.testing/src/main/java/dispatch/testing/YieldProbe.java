@@ -71,14 +71,18 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
     }
 
     /**
-     * Hands this yield of {@code command} to {@code handler} on this thread; an exception it
-     * throws completes the yield with that error, as the runtime does.
+     * Hands this yield of {@code command} to {@code handler} on this thread. An exception it
+     * throws completes the yield as the runtime completes it: a {@link DispatchException} as it
+     * is, anything else as a {@link DispatchException#HANDLER_FAILED} error caused by it.
      */
     public YieldProbe yieldTo(Handler handler, Command<?> command) {
         try {
             handler.handle(this, command, tag, this);
+        } catch (DispatchException refused) {
+            completeYield(tag, null, refused);
         } catch (Exception thrown) {
-            completeYield(tag, null, thrown);
+            completeYield(tag, null, new DispatchException(DispatchException.HANDLER_FAILED,
+                    "the handler of command ID " + command.id() + " threw " + thrown, thrown));
         }
         return this;
     }

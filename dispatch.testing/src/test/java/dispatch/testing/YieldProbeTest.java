@@ -48,13 +48,21 @@ public class YieldProbeTest {
     }
 
     @Test
-    public void anExceptionFromTheHandlerIsTheErrorResult() {
+    public void anExceptionFromTheHandlerIsTheErrorResultAsTheRuntimeMakesIt() {
         IllegalStateException thrown = new IllegalStateException("broken");
-        YieldProbe yield = new YieldProbe().yieldTo((context, command, tag, receiver) -> {
+        YieldProbe failed = new YieldProbe().yieldTo((context, command, tag, receiver) -> {
             throw thrown;
         }, new Echo("x"));
-        assertSame(thrown, yield.error(IllegalStateException.class));
-        assertSame(thrown, assertThrows(IllegalStateException.class, yield::value));
+        DispatchException wrapped = failed.error(DispatchException.class);
+        assertEquals(DispatchException.HANDLER_FAILED, wrapped.code());
+        assertSame(thrown, wrapped.getCause());
+
+        DispatchException refused = new DispatchException(DispatchException.INVALID_ARGUMENT, "no");
+        YieldProbe invalid = new YieldProbe().yieldTo((context, command, tag, receiver) -> {
+            throw refused;
+        }, new Echo("x"));
+        assertSame(refused, assertThrows(DispatchException.class, invalid::value));
+        invalid.assertCompletedOnce();
     }
 
     @Test
