@@ -272,7 +272,7 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
 
     @Override
     public String toString() {
-        return "yield " + tag + " of process " + process.pid() + " (" + (ended ? "ended" : result.isDone() ? "completed" : "open")
-                + ")";
+        String state = ended ? "ended" : result.isDone() ? "completed" : "open";
+        return "yield " + tag + " of process " + process.pid() + " (" + state + ")";
     }
 }
