@@ -131,7 +131,10 @@ public final class YieldProbe implements YieldContext, ResultReceiver {
         return cancelActions.size();
     }
 
-    /** Cancels the yield as the runtime would: its result is a {@code cancelled} error, its cancel actions run on this thread. */
+    /**
+     * Cancels the yield as the runtime would: its result is a {@code cancelled} error, and its
+     * cancel actions run on this thread.
+     */
     public void cancel() {
         end(new DispatchException(DispatchException.CANCELLED, "cancelled"));
     }
