@@ -52,6 +52,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.Test;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.service.cm.Configuration;
 
 /**
@@ -407,6 +409,34 @@ public abstract class SqlSuite extends SqlTestSupport {
             });
             assertEquals(List.of(2, 3), widths);
         } finally {
+            configuration.delete();
+        }
+    }
+
+    /**
+     * The module publishes a datasource's {@code DataSource} service only once its commands can
+     * use it: a listener called as the service is registered (on the registering thread, before
+     * anyone else can act on it) already finds it among the module's datasources.
+     */
+    @Test
+    public void aDataSourceServiceAppearsOnlyOnceTheModuleServesIt() throws Exception {
+        String late = ds() + "-late";
+        CompletableFuture<String> atRegistration = new CompletableFuture<>();
+        ServiceListener listener = event -> {
+            if (event.getType() == ServiceEvent.REGISTERED) {
+                try {
+                    atRegistration.complete(shell("sql:datasources"));
+                } catch (Exception e) {
+                    atRegistration.completeExceptionally(e);
+                }
+            }
+        };
+        context.addServiceListener(listener, "(&(objectClass=" + DataSource.class.getName() + ")(name=" + late + "))");
+        Configuration configuration = configureDatasource(late, datasourceProperties());
+        try {
+            assertThat(atRegistration.get(Services.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), containsString(late + " "));
+        } finally {
+            context.removeServiceListener(listener);
             configuration.delete();
         }
     }

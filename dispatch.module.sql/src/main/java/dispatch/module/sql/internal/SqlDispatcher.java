@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,8 +37,10 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Publishes the sql module: its handlers run the commands on the datasources that are there
- * now (every {@link SqlPool} service, by name; of two with one name the higher ranked wins).
- * Deactivation closes every handle: transactions are rolled back, connections given back.
+ * now (every {@link SqlPool} service, by name; of two with one name the higher ranked wins),
+ * and publishes each of them as a {@code javax.sql.DataSource} once it serves it
+ * ({@link DataSourceServices}). Deactivation closes every handle: transactions are rolled back,
+ * connections given back.
  */
 @Component(service = {Dispatcher.class, SqlDispatcher.class}, configurationPid = SqlDispatcher.PID,
         property = Dispatcher.MODULE_PROPERTY + "=sql")
@@ -48,16 +51,22 @@ public final class SqlDispatcher implements Dispatcher {
     public static final String PID = "dispatch.sql";
 
     private final SqlEngine engine;
+    private final DataSourceServices dataSources;
     private final Map<SqlPool, Map<String, Object>> pools = new HashMap<>();
 
     @Activate
-    public SqlDispatcher(SqlConfig config) {
-        this(config.virtual_threads(), config.caller_runs());
+    public SqlDispatcher(SqlConfig config, BundleContext context) {
+        this(config.virtual_threads(), config.caller_runs(), context);
     }
 
     /** A dispatcher outside a framework (tests, benchmarks): add datasources with {@link #addPool}. */
     public SqlDispatcher(boolean virtualThreads, boolean callerRuns) {
+        this(virtualThreads, callerRuns, null);
+    }
+
+    private SqlDispatcher(boolean virtualThreads, boolean callerRuns, BundleContext context) {
         this.engine = new SqlEngine(virtualThreads, callerRuns);
+        this.dataSources = new DataSourceServices(context);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -67,6 +76,7 @@ public final class SqlDispatcher implements Dispatcher {
             pools.put(pool, properties);
         }
         refresh();
+        dataSources.publish(pool, properties); // only now: commands on it work from here on
     }
 
     void updatePool(SqlPool pool, Map<String, Object> properties) {
@@ -74,6 +84,7 @@ public final class SqlDispatcher implements Dispatcher {
     }
 
     public void removePool(SqlPool pool) {
+        dataSources.withdraw(pool);
         synchronized (pools) {
             pools.remove(pool);
         }
@@ -104,6 +115,7 @@ public final class SqlDispatcher implements Dispatcher {
     /** Closes every handle and stops the JDBC threads. */
     @Deactivate
     public void deactivate() {
+        dataSources.withdrawAll();
         engine.close();
     }
 

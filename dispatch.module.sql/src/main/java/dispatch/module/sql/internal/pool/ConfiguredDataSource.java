@@ -2,7 +2,6 @@ package dispatch.module.sql.internal.pool;
 
 import java.sql.SQLException;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -18,7 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * driver's {@code DataSourceFactory} is there, and goes when it goes.
  */
 @Component(name = ConfiguredDataSource.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {SqlPool.class, DataSource.class}, property = DataSourceProperties.MARKER)
+        service = SqlPool.class, property = DataSourceProperties.MARKER)
 @Designate(ocd = DataSourceConfig.class, factory = true)
 public final class ConfiguredDataSource extends PooledDataSource {
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import dispatch.module.sql.Query;
-import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code service.ranking=-1}: a configured datasource of the same name takes its place.
  */
 @Component(name = DefaultDataSource.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {SqlPool.class, DataSource.class},
+        service = SqlPool.class,
         property = {DataSourceProperties.MARKER, "name=default", "service.ranking:Integer=-1"})
 @Designate(ocd = DataSourceConfig.class)
 public final class DefaultDataSource extends PooledDataSource {

@@ -11,8 +11,9 @@ import org.osgi.service.jdbc.DataSourceFactory;
 
 /**
  * What the datasource components share: a {@link HikariSqlPool} over the datasource the
- * driver's {@link DataSourceFactory} makes, published both as {@link SqlPool} (for the sql
- * module) and as {@link DataSource} (the same pool, for any other bundle).
+ * driver's {@link DataSourceFactory} makes, published as {@link SqlPool}. The sql module's
+ * dispatcher publishes it as {@link DataSource} too (the same pool, for any other bundle), once
+ * it serves it.
  */
 abstract class PooledDataSource implements SqlPool, DataSource {
 
