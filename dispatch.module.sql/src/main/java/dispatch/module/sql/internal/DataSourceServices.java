@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
@@ -14,8 +15,8 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * Publishes each datasource the module serves as a {@code javax.sql.DataSource} service (the
  * pool itself, for bundles that use JDBC directly), with the properties of its pool service.
- * The dispatcher publishes one only after it has taken the pool, and withdraws it before it lets
- * go: whoever sees {@code DataSource (name=x)} can yield commands on {@code x} at once. Were the
+ * The dispatcher publishes one only after it has taken the pool, and withdraws it as it lets go:
+ * whoever sees {@code DataSource (name=x)} appear can yield commands on {@code x} at once. Were the
  * datasource components to publish it themselves, a consumer could see it before the dispatcher
  * had bound the pool, and get "unknown datasource" in between.
  */
@@ -33,9 +34,12 @@ final class DataSourceServices {
         this.context = context;
     }
 
-    /** Publishes {@code pool}, or updates its properties when it is published already. */
-    synchronized void publish(SqlPool pool, Map<String, Object> poolProperties) {
-        if (context == null || !(pool instanceof DataSource dataSource)) {
+    /**
+     * Publishes {@code pool}, or updates its properties when it is published already; not when
+     * {@code served} says the module has let go of it meanwhile (an unbind that overtook this bind).
+     */
+    synchronized void publish(SqlPool pool, Map<String, Object> poolProperties, Predicate<SqlPool> served) {
+        if (context == null || !(pool instanceof DataSource dataSource) || !served.test(pool)) {
             return;
         }
         Hashtable<String, Object> properties = new Hashtable<>();

@@ -76,7 +76,13 @@ public final class SqlDispatcher implements Dispatcher {
             pools.put(pool, properties);
         }
         refresh();
-        dataSources.publish(pool, properties); // only now: commands on it work from here on
+        dataSources.publish(pool, properties, this::serves); // only now: commands on it work from here on
+    }
+
+    private boolean serves(SqlPool pool) {
+        synchronized (pools) {
+            return pools.containsKey(pool);
+        }
     }
 
     void updatePool(SqlPool pool, Map<String, Object> properties) {
@@ -84,10 +90,10 @@ public final class SqlDispatcher implements Dispatcher {
     }
 
     public void removePool(SqlPool pool) {
-        dataSources.withdraw(pool);
         synchronized (pools) {
             pools.remove(pool);
         }
+        dataSources.withdraw(pool); // after the removal: a bind running late finds it gone and publishes nothing
         refresh();
     }
 
