@@ -17,7 +17,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * registrar.register(Get.ID, Get.class, (context, get, tag, receiver) -&gt; receiver.complete(tag, store.get(get.key())));
  * </pre>
  *
- * A raw {@link Handler} ({@link #register(int, String, Handler)}) gets every command yielded
+ * The class of a generic command type is raw ({@code Exec.class}); pass it as the reifiable
+ * wildcard type, {@code (Class<Exec<?>>) (Class<?>) Exec.class}, for a handler of {@code Exec<?>}.
+ *
+ * <p>A raw {@link Handler} ({@link #register(int, String, Handler)}) gets every command yielded
  * with its ID as it comes, for a handler that serves several types or none in particular.
  */
 @ProviderType
