@@ -117,7 +117,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
      */
     final long dispatch(Command<?> command, long timeoutNanos, boolean callerWaits) {
         if (command == null) {
-            throw new NullPointerException("command");
+            throw new NullPointerException("a process yielded null instead of a command");
         }
         int id = command.id();
         YieldSlot slot = slots.acquire();
