@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The process runtime, in plain Java: constructible without OSGi from a
  * {@link CommandRegistry} and {@link RuntimeSettings}. The OSGi component
- * {@link RuntimeComponent} publishes one as the {@link ProcessRuntime} service.
+ * {@code dispatch.core.boot.RuntimeComponent} publishes one as the {@link ProcessRuntime} service.
  *
  * <p>The path of a yield: the process's thread looks the ID up in the registry and calls the
  * handler directly; the handler completes the tag on any thread; the result goes into the
