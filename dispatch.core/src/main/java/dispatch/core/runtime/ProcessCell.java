@@ -9,6 +9,8 @@ import dispatch.api.YieldContext;
 import dispatch.api.process.ExitReason;
 import dispatch.api.process.ProcessInfo;
 import dispatch.core.registry.Route;
+import dispatch.core.runtime.queue.Mailbox;
+import dispatch.core.runtime.queue.Node;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;

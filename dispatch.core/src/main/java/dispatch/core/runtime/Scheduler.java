@@ -1,5 +1,6 @@
 package dispatch.core.runtime;
 
+import dispatch.core.runtime.queue.Inbox;
 import java.util.concurrent.locks.LockSupport;
 
 /**

@@ -4,7 +4,7 @@ package dispatch.core.runtime;
  * The fields of {@link SlotTable}, with padding between what completing threads read (the
  * slot array) and what the owner writes on every yield (free list, counter, statistics), so
  * that each yield does not cost every completer a cache miss. Only the middle is padded, for
- * the reason given in {@link InboxFields}.
+ * the reason given in {@link dispatch.core.runtime.queue.Inbox}.
  */
 final class SlotFields {
 

@@ -5,6 +5,7 @@ import dispatch.api.process.ExitReason;
 import dispatch.api.process.Status;
 import dispatch.api.process.StepOutput;
 import dispatch.api.process.StepProcess;
+import dispatch.core.runtime.queue.Node;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;

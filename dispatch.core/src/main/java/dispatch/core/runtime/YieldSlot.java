@@ -5,6 +5,7 @@ import dispatch.api.ProcessRef;
 import dispatch.api.Subscription;
 import dispatch.api.YieldContext;
 import dispatch.api.process.Event;
+import dispatch.core.runtime.queue.Node;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
