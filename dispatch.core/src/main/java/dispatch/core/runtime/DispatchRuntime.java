@@ -9,6 +9,10 @@ import dispatch.api.process.ProcessRuntime;
 import dispatch.api.process.RuntimeStats;
 import dispatch.api.process.StepProcess;
 import dispatch.core.registry.CommandRegistry;
+import dispatch.core.runtime.scheduling.DeadlineTimer;
+import dispatch.core.runtime.scheduling.Scheduler;
+import dispatch.core.runtime.scheduling.Slice;
+import dispatch.core.runtime.scheduling.Threads;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -45,7 +49,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
     final CommandRegistry registry;
     final RuntimeSettings settings;
-    final Scheduler scheduler;
+    final Scheduler<StepScratch> scheduler;
     final DeadlineTimer timer = new DeadlineTimer();
     final Threads threads;
     final Topology topology = new Topology(this);
@@ -68,7 +72,8 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     public DispatchRuntime(CommandRegistry registry, RuntimeSettings settings) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.scheduler = new Scheduler(settings);
+        this.scheduler = new Scheduler<>(settings.workers(), settings.spinIterations(), settings.spinNanos(),
+                settings.stepsPerSlice(), StepScratch::new);
         this.threads = new Threads(settings.virtualThreads(), settings.blockingPoolSize());
         this.recentExits = new RecentExits(settings.recentExits());
         this.departureListener = registry.onDeparture(departures);
@@ -266,8 +271,8 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
      * @return {@code false} when no process was runnable
      */
     public boolean drive() {
-        StepCell cell = scheduler.poll();
-        if (cell == null) {
+        Slice<StepScratch> slice = scheduler.poll();
+        if (slice == null) {
             return false;
         }
         StepScratch scratch = driverScratch.get();
@@ -276,7 +281,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         }
         scratch.inUse = true;
         try {
-            cell.runSlice(scheduler.stepsPerSlice(), scratch);
+            slice.runSlice(scheduler.stepsPerSlice(), scratch);
         } finally {
             scratch.inUse = false;
         }

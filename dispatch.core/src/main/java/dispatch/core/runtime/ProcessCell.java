@@ -11,6 +11,7 @@ import dispatch.api.process.ProcessInfo;
 import dispatch.core.registry.Route;
 import dispatch.core.runtime.queue.Mailbox;
 import dispatch.core.runtime.queue.Node;
+import dispatch.core.runtime.scheduling.DeadlineTimer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
