@@ -52,7 +52,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     final Scheduler<StepScratch> scheduler;
     final DeadlineTimer timer = new DeadlineTimer();
     final Threads threads;
-    final Topology topology = new Topology(this);
+    final DeathWatch deathWatch = new DeathWatch(this);
     final LongAdder ignored = new LongAdder();
     final Departures departures = new Departures(this);
     private final Subscription departureListener;
@@ -146,7 +146,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         table.put(pid, cell);
         spawned.increment();
         if (linkTo != null) {
-            topology.link(linkTo, cell, pid);
+            deathWatch.link(linkTo, cell, pid);
         }
         if (closing) {
             cell.beginEnd(SHUTDOWN_REASON); // close() may have missed it: it ends at its first turn
@@ -179,20 +179,20 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
     /** Monitors {@code target} for {@code watcher}; see {@link dispatch.api.process.Monitor}. */
     public long monitor(ProcessCell watcher, long target) {
-        return topology.monitor(watcher, target);
+        return deathWatch.monitor(watcher, target);
     }
 
     public boolean unmonitor(ProcessCell watcher, long ref) {
-        return topology.unmonitor(watcher, ref);
+        return deathWatch.unmonitor(watcher, ref);
     }
 
     /** Links two processes; fails with {@code no-such-process} if {@code target} is not running. */
     public void link(ProcessCell cell, long target) {
-        topology.link(cell, table.get(target), target);
+        deathWatch.link(cell, table.get(target), target);
     }
 
     public boolean unlink(ProcessCell cell, long target) {
-        return topology.unlink(cell, table.get(target));
+        return deathWatch.unlink(cell, table.get(target));
     }
 
     /** Runs a task off the workers (virtual thread or the Exec pool); {@code false} once stopped. */
@@ -251,7 +251,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         try {
             // While the process is still listed: whoever sees it ended (exitOf, its exit stage)
             // also sees its monitors told, its links terminated and its exit actions run.
-            topology.exited(cell, reason);
+            deathWatch.exited(cell, reason);
         } finally {
             recentExits.put(cell.pid, reason);
             table.remove(cell.pid);

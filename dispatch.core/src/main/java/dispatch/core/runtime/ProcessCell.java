@@ -51,9 +51,9 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
     final long pid;
     final String name;
     final SlotTable slots = new SlotTable(this);
-    /** Made by the runtime's topology when something first attaches to this process; see {@link Topology.Links}. */
-    volatile Topology.Links links;
-    volatile boolean linksClosed;
+    /** Made by the death watch when something first attaches to this process; see {@link DeathWatch.Watches}. */
+    volatile DeathWatch.Watches watches;
+    volatile boolean watchesClosed;
     /** Made when someone first asks how the process ends ({@link #exitStage}): most never do. */
     private volatile CompletableFuture<ExitReason> exit;
     private volatile boolean exitSettled;
@@ -382,7 +382,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
 
     @Override
     public final Subscription onExit(Runnable action) {
-        return runtime.topology.onExit(this, action);
+        return runtime.deathWatch.onExit(this, action);
     }
 
     final ProcessInfo info() {
