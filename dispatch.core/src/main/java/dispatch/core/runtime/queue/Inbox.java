@@ -53,6 +53,7 @@ public final class Inbox extends InboxHead {
     private static final class Stub extends Node {
     }
 
+    /** An empty queue. */
     public Inbox() {
         Node first = new Stub();
         stub = first;

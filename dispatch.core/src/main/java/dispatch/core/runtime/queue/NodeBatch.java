@@ -12,6 +12,7 @@ public abstract class NodeBatch {
     private Node[] items = new Node[4]; // a process mostly gets one event per step
     private int size;
 
+    /** Appends a node; the owning thread only, like every method here. */
     public final void add(Node node) {
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);
@@ -19,6 +20,7 @@ public abstract class NodeBatch {
         items[size++] = node;
     }
 
+    /** The node at {@code index}, unchecked: for the runtime's own loops up to {@link #size()}. */
     public final Node node(int index) {
         return items[index];
     }
@@ -31,11 +33,13 @@ public abstract class NodeBatch {
         clear();
     }
 
+    /** Empties the batch, letting go of its nodes. */
     public final void clear() {
         Arrays.fill(items, 0, size, null);
         size = 0;
     }
 
+    /** How many nodes the batch holds. */
     public final int size() {
         return size;
     }

@@ -153,6 +153,7 @@ public final class DeadlineTimer {
         }
     }
 
+    /** Drops every deadline and task, and waits a little for the timer's thread to end. */
     public void stop() {
         Thread running;
         lock.lock();

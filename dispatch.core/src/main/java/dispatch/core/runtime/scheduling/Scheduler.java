@@ -59,6 +59,7 @@ public final class Scheduler<L> {
         }
     }
 
+    /** Starts the workers. */
     public void start() {
         for (Worker<L> worker : workers) {
             worker.thread.start();
@@ -89,10 +90,12 @@ public final class Scheduler<L> {
         return workers.length > 0;
     }
 
+    /** Spin iterations of an idle worker before it parks, or of one waiting for a process's results. */
     public int spinIterations() {
         return spinIterations;
     }
 
+    /** The longest such a spin lasts. */
     public long spinNanos() {
         return spinNanos;
     }
@@ -102,6 +105,7 @@ public final class Scheduler<L> {
         return !runQueue.isEmpty();
     }
 
+    /** The budget of a slice: steps a process runs in a row before others get a turn. */
     public int stepsPerSlice() {
         return stepsPerSlice;
     }
@@ -236,6 +240,7 @@ public final class Scheduler<L> {
         }
     }
 
+    /** The worker threads; 0 when the caller drives the processes. */
     public int workerCount() {
         return workers.length;
     }

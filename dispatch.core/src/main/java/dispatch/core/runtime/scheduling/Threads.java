@@ -27,6 +27,7 @@ public final class Threads {
     private final ExecutorService execPool;
     private volatile boolean stopped;
 
+    /** Virtual threads if {@code useVirtual} and the JVM has them, else two pools of {@code poolSize}. */
     public Threads(boolean useVirtual, int poolSize) {
         this.virtual = useVirtual ? VIRTUAL : null;
         if (virtual == null) {
