@@ -36,9 +36,12 @@ public class BundleBoundariesTest {
     @Test
     public void theApiImportsNoImplementation() {
         classes().that().resideInAPackage("dispatch.api..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "org.osgi.annotation..", "dispatch.api.."))
-                .because("the API bundle is what every module compiles against: annotations of OSGi aside, it"
-                        + " must not pull an implementation (or a framework) into them")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "org.osgi.annotation..",
+                        "org.osgi.service.component.annotations..", "dispatch.api.."))
+                .because("the API bundle is what every module compiles against: annotations of OSGi aside (the"
+                        + " bundle and versioning ones, and DS's @ComponentPropertyType on DispatchModule and"
+                        + " GogoCommand, all kept in the class file only, so the bundle imports none of them),"
+                        + " it must not pull an implementation (or a framework) into them")
                 .check(classes);
     }
 

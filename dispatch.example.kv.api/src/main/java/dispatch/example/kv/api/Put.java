@@ -1,4 +1,4 @@
-package dispatch.example.kv;
+package dispatch.example.kv.api;
 
 import dispatch.api.Command;
 
