@@ -26,10 +26,6 @@ public abstract class DispatchTestSupport {
         Services.awaitReference(context, Condition.class, Readiness.CONDITION_TARGET);
     }
 
-    protected boolean isReady() throws Exception {
-        return Services.present(context, Condition.class, Readiness.CONDITION_TARGET);
-    }
-
     protected String shell(String command) throws Exception {
         return new Shell(context).run(command);
     }
@@ -43,12 +39,7 @@ public abstract class DispatchTestSupport {
         throw new AssertionError("no bundle " + symbolicName);
     }
 
-    /** Replaces the boot barrier's configuration (PID {@value Readiness#BOOT_PID}). */
-    protected void configureBoot(String requiredModules, long timeoutSeconds) throws Exception {
-        configureBoot(requiredModules, timeoutSeconds, false);
-    }
-
-    /** Replaces the boot barrier's configuration, in development mode or not. */
+    /** Replaces the boot barrier's configuration (PID {@value Readiness#BOOT_PID}), in development mode or not. */
     protected void configureBoot(String requiredModules, long timeoutSeconds, boolean development) throws Exception {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("required.modules", requiredModules);
