@@ -4,8 +4,11 @@ import dispatch.api.Command;
 import dispatch.api.RuntimeReady;
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ExitReason;
+import dispatch.api.process.ProcessInfo;
 import dispatch.api.process.ProcessRuntime;
+import dispatch.api.process.RuntimeStats;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +103,37 @@ public final class DispatchTesting {
             throw new AssertionError("the process yielding " + command + " ended " + exit);
         }
         return value.get();
+    }
+
+    /**
+     * Waits, at most {@code timeout} in all, until every process running now has ended (a
+     * process that signals its test before its last step returns ends just after), and returns
+     * the runtime's statistics then; a process still running fails the test.
+     */
+    public static RuntimeStats awaitNoProcesses(ProcessRuntime runtime, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessInfo process : runtime.processes()) {
+            Optional<CompletableFuture<ExitReason>> exit = runtime.exitOf(process.pid())
+                    .map(stage -> stage.toCompletableFuture());
+            try {
+                if (exit.isPresent()) {
+                    exit.get().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (TimeoutException notEnded) {
+                throw new AssertionError("process " + process.pid() + " (" + process.name() + ") still runs after "
+                        + timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            } catch (ExecutionException e) {
+                throw new AssertionError(e.getCause());
+            }
+        }
+        RuntimeStats stats = runtime.stats();
+        if (stats.processesLive() != 0) {
+            throw new AssertionError(stats.processesLive() + " processes still live after " + timeout + ": " + stats);
+        }
+        return stats;
     }
 
     private static <T> T await(BundleContext context, Class<T> type, Duration timeout, Supplier<String> failure) {

@@ -115,7 +115,7 @@ class ProcessRuntimeTest extends CoreBootingTest {
         long total = (long) PROCESSES * YIELDS;
         assertEquals(total, delivered.get());
         assertEquals(0, wrong.get(), "results that were not their yield's, or arrived twice");
-        RuntimeStats after = awaitNoProcesses(runtime, 20);
+        RuntimeStats after = DispatchTesting.awaitNoProcesses(runtime, Duration.ofSeconds(20));
         assertEquals(total, after.yields() - before.yields());
         assertEquals(total, after.completions() - before.completions());
         assertEquals(0, after.errors() - before.errors());
@@ -152,23 +152,5 @@ class ProcessRuntimeTest extends CoreBootingTest {
         assertContains(shell("dispatch:spawn --ping 5 100"), "5 ping-pong pairs x 100 rounds: done");
         assertContains(shell("dispatch:stats"), "ignored completions");
         assertContains(shell("dispatch:ps"), "PID");
-    }
-
-    /**
-     * Waits, at most {@code timeoutSeconds} in all, until every process listed now has ended
-     * (a test's process counts down before its step returns; its end follows on the worker),
-     * then checks that none is left and returns the runtime's statistics.
-     */
-    private static RuntimeStats awaitNoProcesses(ProcessRuntime runtime, long timeoutSeconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        for (long pid : runtime.processes().stream().map(info -> info.pid()).toList()) {
-            var exit = runtime.exitOf(pid);
-            if (exit.isPresent()) {
-                exit.get().toCompletableFuture().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        }
-        RuntimeStats stats = runtime.stats();
-        assertEquals(0, stats.processesLive());
-        return stats;
     }
 }

@@ -1,13 +1,8 @@
 package dispatch.itest.support;
 
-import static org.junit.Assert.assertEquals;
-
 import dispatch.api.Readiness;
-import dispatch.api.process.ProcessRuntime;
-import dispatch.api.process.RuntimeStats;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -53,23 +48,5 @@ public abstract class DispatchTestSupport {
         ConfigurationAdmin configAdmin = Services.await(context, ConfigurationAdmin.class, null);
         Configuration configuration = configAdmin.getConfiguration(pid, "?");
         configuration.update(properties);
-    }
-
-    /**
-     * Waits, at most {@code timeoutSeconds} in all, until every process listed now has ended
-     * (a test's process counts down before its step returns; its end follows on the worker),
-     * then checks that none is left and returns the runtime's statistics.
-     */
-    protected static RuntimeStats awaitNoProcesses(ProcessRuntime runtime, long timeoutSeconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        for (long pid : runtime.processes().stream().map(info -> info.pid()).toList()) {
-            var exit = runtime.exitOf(pid);
-            if (exit.isPresent()) {
-                exit.get().toCompletableFuture().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        }
-        RuntimeStats stats = runtime.stats();
-        assertEquals(0, stats.processesLive());
-        return stats;
     }
 }
