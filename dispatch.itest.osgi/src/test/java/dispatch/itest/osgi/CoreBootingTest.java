@@ -1,5 +1,6 @@
 package dispatch.itest.osgi;
 
+import dispatch.testing.DispatchTesting;
 import dispatch.testing.junit5.DispatchTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,6 @@ abstract class CoreBootingTest {
     }
 
     String shell(String command) {
-        return dispatch.testing.DispatchTesting.shell(context, command);
+        return DispatchTesting.shell(context, command);
     }
 }
