@@ -1,6 +1,7 @@
 package dispatch.core.runtime;
 
 import dispatch.api.Command;
+import dispatch.api.DispatchException;
 import dispatch.api.Handler;
 import dispatch.api.ProcessRef;
 import dispatch.api.ResultReceiver;
@@ -9,6 +10,9 @@ import dispatch.api.YieldContext;
 import dispatch.api.process.ExitReason;
 import dispatch.api.process.ProcessInfo;
 import dispatch.core.registry.Route;
+import dispatch.core.runtime.queue.Mailbox;
+import dispatch.core.runtime.queue.Node;
+import dispatch.core.runtime.scheduling.DeadlineTimer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
@@ -48,9 +52,9 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
     final long pid;
     final String name;
     final SlotTable slots = new SlotTable(this);
-    /** Made by the runtime's topology when something first attaches to this process; see {@link Topology.Links}. */
-    volatile Topology.Links links;
-    volatile boolean linksClosed;
+    /** Made by the death watch when something first attaches to this process; see {@link DeathWatch.Watches}. */
+    volatile DeathWatch.Watches watches;
+    volatile boolean watchesClosed;
     /** Made when someone first asks how the process ends ({@link #exitStage}): most never do. */
     private volatile CompletableFuture<ExitReason> exit;
     private volatile boolean exitSettled;
@@ -116,18 +120,16 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
      */
     final long dispatch(Command<?> command, long timeoutNanos, boolean callerWaits) {
         if (command == null) {
-            throw new NullPointerException("command");
+            throw new NullPointerException("a process yielded null instead of a command");
         }
         int id = command.id();
-        Route route = runtime.registry.lookup(id);
         YieldSlot slot = slots.acquire();
         long tag = slots.nextTag(slot);
         long deadline = YieldContext.NO_DEADLINE;
         if (timeoutNanos >= 0 && timeoutNanos < MAX_TIMEOUT_NANOS) {
             deadline = System.nanoTime() + timeoutNanos;
         }
-        slot.activate(tag, command, id, route == null ? YieldSlot.NO_CLAIMANT : route.claimant().serviceId(), deadline,
-                callerWaits);
+        slot.activate(tag, command, id, YieldSlot.NO_CLAIMANT, deadline, callerWaits);
         slots.yields++;
         if (endReason() != null) {
             slot.tryCancel(tag, null); // the process is ending: this yield never gets a result
@@ -136,6 +138,9 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
         if (deadline != YieldContext.NO_DEADLINE) {
             slot.timerEntry = runtime.timer.schedule(slot, tag, deadline);
         }
+        // The route is read last, right before the call: whatever this thread waited for above
+        // (the timer's lock, a preemption) must not hand the yield to a module that left meanwhile.
+        Route route = runtime.registry.lookup(id);
         if (route == null) {
             completeYield(tag, null, Errors.unknownCommand(id));
             return tag;
@@ -145,17 +150,21 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
             completeYield(tag, null, Errors.moduleUnavailable(route));
             return tag;
         }
+        long claimant = route.claimant().serviceId();
+        slot.claimant = claimant; // before the call: the departure's sweep looks for it (see Departures)
         try {
             handler.handle(slot, command, tag, this);
         } catch (Throwable thrown) {
-            completeYield(tag, null, Errors.handlerFailed(route, thrown));
+            if (runtime.registry.lookup(id) == route || !runtime.departures.refused(this, slot, tag, claimant, thrown)) {
+                completeYield(tag, null, Errors.handlerFailed(route, thrown));
+            }
             if (thrown instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
         }
         if (runtime.registry.lookup(id) != route) {
             // The ID changed hands while the handler took the yield: see Departures.
-            runtime.departures.recheck(this, slot, tag, route.claimant().serviceId());
+            runtime.departures.recheck(this, slot, tag, claimant);
         }
         return tag;
     }
@@ -167,11 +176,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
             runtime.ignored.increment();
             return false;
         }
-        DeadlineTimer.Entry timer = slot.timerEntry;
-        if (timer != null) {
-            runtime.timer.discard(timer);
-        }
-        deliver(slot);
+        deliverResult(slot);
         return true;
     }
 
@@ -181,11 +186,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
         if (slot == null || !slot.tryCancel(tag, error)) {
             return false;
         }
-        DeadlineTimer.Entry timer = slot.timerEntry;
-        if (timer != null) {
-            runtime.timer.discard(timer);
-        }
-        deliver(slot);
+        deliverResult(slot);
         return true;
     }
 
@@ -210,22 +211,40 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
 
     /** Fails one yield with {@code module-left} if it is still pending; the handler sees the cancellation. */
     final boolean failLeft(YieldSlot slot, long tag, Departures.Departure departure) {
-        if (!slot.tryCancel(tag, Errors.moduleLeft(departure, pid, tag, slot.commandId))) {
+        return failLeft(slot, tag, Errors.moduleLeft(departure, pid, tag, slot.commandId));
+    }
+
+    /** Fails one yield with the given {@code module-left} error if it is still pending. */
+    final boolean failLeft(YieldSlot slot, long tag, DispatchException moduleLeft) {
+        if (!slot.tryCancel(tag, moduleLeft)) {
             return false;
         }
         runtime.departures.countFailed();
-        DeadlineTimer.Entry timer = slot.timerEntry;
-        if (timer != null) {
-            runtime.timer.discard(timer);
-        }
-        deliver(slot);
+        deliverResult(slot);
         return true;
     }
 
-    /** The timer's way in: the yield's deadline passed. */
+    /** The timer's way in: the yield's deadline passed (the timer has dropped the entry already). */
     final void expire(YieldSlot slot, long tag) {
-        if (slot.tryCancel(tag, Errors.timeout(tag, slot))) {
+        if (slot.tryCancel(tag, Errors.timeout(pid, tag))) {
             deliver(slot);
+        }
+    }
+
+    /**
+     * The calling thread won {@code slot}'s yield, for a result or a cancellation that has one:
+     * the yield's deadline goes, and its result to the process.
+     */
+    private void deliverResult(YieldSlot slot) {
+        discardDeadline(slot);
+        deliver(slot);
+    }
+
+    /** Lets the timer drop the yield's deadline, if it has one, and with it the slot. */
+    private void discardDeadline(YieldSlot slot) {
+        DeadlineTimer.Entry timer = slot.timerEntry;
+        if (timer != null) {
+            runtime.timer.discard(timer);
         }
     }
 
@@ -326,10 +345,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
             // owner, which made it, sweeps once more now that no more yields can come.
             slot.cancelIfPending();
             // Deadlines of yields that never get consumed now: the timer lets go of their slots.
-            DeadlineTimer.Entry timer = slot.timerEntry;
-            if (timer != null) {
-                runtime.timer.discard(timer);
-            }
+            discardDeadline(slot);
         }
         exited = true;
         while (pollEvent() != null) {
@@ -379,7 +395,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
 
     @Override
     public final Subscription onExit(Runnable action) {
-        return runtime.topology.onExit(this, action);
+        return runtime.deathWatch.onExit(this, action);
     }
 
     final ProcessInfo info() {
