@@ -1,9 +1,8 @@
-package dispatch.itest;
+package dispatch.itest.osgi;
 
-import static org.hamcrest.CoreMatchers.containsString;
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThat;
-import static org.junit.Assert.assertTrue;
+import static dispatch.itest.osgi.BootTest.assertContains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dispatch.api.Command;
 import dispatch.api.process.Event;
@@ -14,51 +13,43 @@ import dispatch.api.process.RuntimeStats;
 import dispatch.api.process.Status;
 import dispatch.api.process.StepOutput;
 import dispatch.api.process.StepProcess;
-import dispatch.itest.fixtures.Fixtures;
-import dispatch.itest.fixtures.LoadDispatcher;
-import dispatch.itest.support.DispatchOptions;
-import dispatch.itest.support.DispatchTestSupport;
-import dispatch.itest.support.Services;
+import dispatch.testing.DispatchTesting;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.test.common.annotation.InjectInstalledBundle;
+import org.osgi.test.common.annotation.Property;
+import org.osgi.test.common.annotation.config.WithConfiguration;
 
 /**
  * The process runtime in a real Felix, with a module bundle of its own: 10 000 processes × 100
  * yields, a third of them completed on the module's own threads; every yield gets exactly one
  * result and the runtime's counters agree.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ProcessRuntimeIT extends DispatchTestSupport {
+@WithConfiguration(pid = "dispatch.boot", location = "?", properties = {
+        @Property(key = "required.modules", value = "clock,sql,http,load"),
+        @Property(key = "timeout.seconds", value = "30")})
+class ProcessRuntimeTest extends CoreBootingTest {
 
     static final int PROCESSES = 10_000;
     static final int YIELDS = 100;
 
-    @Configuration
-    public Option[] config() {
-        // The core starts only after the barrier was told to wait for the 'load' module too.
-        return OptionUtils.combine(DispatchOptions.runtime(Set.of("dispatch.core")),
-                Fixtures.module("load", LoadDispatcher.class));
-    }
+    /** The 'load' module's IDs (fixture test.load, whose classes this bundle does not see). */
+    static final int ECHO = 400;
+    static final int ASYNC_ECHO = 401;
 
-    private ProcessRuntime startRuntime() throws Exception {
-        configureBoot("clock,sql,http,load", 30);
-        bundle("test.load").start();
-        bundle("dispatch.core").start();
-        awaitReady();
-        return Services.await(context, ProcessRuntime.class, null);
+    /** Boots the core with the 'load' module, which the configuration makes a required one. */
+    private ProcessRuntime startRuntime(Bundle load) throws Exception {
+        load.start();
+        core.start();
+        DispatchTesting.awaitReady(context, Duration.ofSeconds(30));
+        return DispatchTesting.runtime(context, Duration.ofSeconds(30));
     }
 
     /** A command of the 'load' module; its handler lives in the other bundle and sees only the ID. */
@@ -93,7 +84,7 @@ public class ProcessRuntimeIT extends DispatchTestSupport {
                 delivered.incrementAndGet();
             }
             while (yielded < YIELDS && outstanding.size() < 4) {
-                int id = yielded % 3 == 0 ? LoadDispatcher.ASYNC_ECHO : LoadDispatcher.ECHO;
+                int id = yielded % 3 == 0 ? ASYNC_ECHO : ECHO;
                 outstanding.add(output.yield(new Load(id)));
                 yielded++;
             }
@@ -106,8 +97,9 @@ public class ProcessRuntimeIT extends DispatchTestSupport {
     }
 
     @Test
-    public void tenThousandProcessesTimesHundredYieldsEachGetExactlyOneResult() throws Exception {
-        ProcessRuntime runtime = startRuntime();
+    void tenThousandProcessesTimesHundredYieldsEachGetExactlyOneResult(
+            @InjectInstalledBundle("fixtures/load.jar") Bundle load) throws Exception {
+        ProcessRuntime runtime = startRuntime(load);
         RuntimeStats before = runtime.stats();
         AtomicLong delivered = new AtomicLong();
         AtomicInteger wrong = new AtomicInteger();
@@ -116,14 +108,14 @@ public class ProcessRuntimeIT extends DispatchTestSupport {
         for (int p = 0; p < PROCESSES; p++) {
             runtime.spawn(new Worker(delivered, wrong, done));
         }
-        assertTrue("every process got all its results", done.await(120, TimeUnit.SECONDS));
+        assertTrue(done.await(120, TimeUnit.SECONDS), "every process got all its results");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.println("ProcessRuntimeIT: " + PROCESSES + " x " + YIELDS + " yields in " + millis + " ms");
+        System.out.println("ProcessRuntimeTest: " + PROCESSES + " x " + YIELDS + " yields in " + millis + " ms");
 
         long total = (long) PROCESSES * YIELDS;
         assertEquals(total, delivered.get());
-        assertEquals("results that were not their yield's, or arrived twice", 0, wrong.get());
-        RuntimeStats after = awaitNoProcesses(runtime, 20);
+        assertEquals(0, wrong.get(), "results that were not their yield's, or arrived twice");
+        RuntimeStats after = DispatchTesting.awaitNoProcesses(runtime, Duration.ofSeconds(20));
         assertEquals(total, after.yields() - before.yields());
         assertEquals(total, after.completions() - before.completions());
         assertEquals(0, after.errors() - before.errors());
@@ -132,8 +124,9 @@ public class ProcessRuntimeIT extends DispatchTestSupport {
     }
 
     @Test
-    public void stoppingTheCoreEndsEveryProcessWithShutdown() throws Exception {
-        ProcessRuntime runtime = startRuntime();
+    void stoppingTheCoreEndsEveryProcessWithShutdown(@InjectInstalledBundle("fixtures/load.jar") Bundle load)
+            throws Exception {
+        ProcessRuntime runtime = startRuntime(load);
         long stepper = runtime.spawn((events, output) -> Status.WAIT);
         CountDownLatch receiving = new CountDownLatch(1);
         long blocker = runtime.spawn(context -> {
@@ -144,21 +137,20 @@ public class ProcessRuntimeIT extends DispatchTestSupport {
         var stepperExit = runtime.exitOf(stepper).orElseThrow().toCompletableFuture();
         var blockerExit = runtime.exitOf(blocker).orElseThrow().toCompletableFuture();
 
-        bundle("dispatch.core").stop();
+        core.stop();
 
         assertEquals(ExitReason.Kind.SHUTDOWN, stepperExit.get(20, TimeUnit.SECONDS).kind());
         assertEquals(ExitReason.Kind.SHUTDOWN, blockerExit.get(20, TimeUnit.SECONDS).kind());
     }
 
     @Test
-    public void shellCommandsShowTheRuntime() throws Exception {
-        startRuntime();
+    void shellCommandsShowTheRuntime(@InjectInstalledBundle("fixtures/load.jar") Bundle load) throws Exception {
+        startRuntime(load);
         String demo = shell("dispatch:spawn 20 50");
-        assertThat(demo, containsString("20 processes x 50 Exec/Send yields: done"));
-        assertThat(demo, containsString("yields 1000, results 1000 (errors 0)"));
-        String ping = shell("dispatch:spawn --ping 5 100");
-        assertThat(ping, containsString("5 ping-pong pairs x 100 rounds: done"));
-        assertThat(shell("dispatch:stats"), containsString("ignored completions"));
-        assertThat(shell("dispatch:ps"), containsString("PID"));
+        assertContains(demo, "20 processes x 50 Exec/Send yields: done");
+        assertContains(demo, "yields 1000, results 1000 (errors 0)");
+        assertContains(shell("dispatch:spawn --ping 5 100"), "5 ping-pong pairs x 100 rounds: done");
+        assertContains(shell("dispatch:stats"), "ignored completions");
+        assertContains(shell("dispatch:ps"), "PID");
     }
 }
