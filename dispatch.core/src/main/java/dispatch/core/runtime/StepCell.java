@@ -274,7 +274,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             if (node instanceof YieldSlot slot) {
                 consumed(slot);
             } else {
-                messageTaken();
+                messageTaken((MessageNode) node);
             }
         }
         events.clear();
