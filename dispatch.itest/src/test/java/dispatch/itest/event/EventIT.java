@@ -142,6 +142,20 @@ public class EventIT extends DispatchTestSupport {
         }
     }
 
+    @Test
+    public void withoutEventAdminTheBridgeGoesAndTheModuleWorksOn() throws Exception {
+        configureBridge(new String[] {"orders/*"}, new String[] {"orders/*"});
+        Services.awaitGone(context, EventHandler.class, BRIDGE, () -> bundle("org.apache.felix.eventadmin").stop());
+        Published published = Processes.call(runtime, ctx -> {
+            ctx.call(new Subscribe("orders/*", 10, Overflow.DROP_OLDEST));
+            Published result = ctx.call(new Publish("orders/created", "still served"));
+            TopicEvent event = (TopicEvent) ctx.receive(Duration.ofMillis(TIMEOUT)).orElseThrow();
+            assertEquals("still served", event.payload());
+            return result;
+        });
+        assertEquals(new Published(1, 0), published);
+    }
+
     /** What one subscriber saw: how many events, the last one's payload and drop count. */
     private record Seen(int received, Object last, long dropped) {
     }
