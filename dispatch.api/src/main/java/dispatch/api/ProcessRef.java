@@ -31,18 +31,15 @@ public interface ProcessRef {
      * process's thread: keep it short; it may send again. It never runs for a message that the
      * process did not take because it ended.
      *
-     * <p>The default, for a {@code ProcessRef} that cannot tell, counts the message as taken as
-     * soon as it was queued.
+     * <p>The default, for a {@code ProcessRef} that cannot tell, sends the message and never runs
+     * {@code onTaken}: a sender waiting for it sends no more rather than guessing. The runtime's
+     * processes and {@code dispatch.testing}'s {@code ProcessProbe} tell.
      *
      * @return {@code false} when the process has ended ({@code onTaken} then never runs)
      * @since 1.1
      */
     default boolean send(Object message, Runnable onTaken) {
-        if (!send(message)) {
-            return false;
-        }
-        onTaken.run();
-        return true;
+        return send(message);
     }
 
     /**
