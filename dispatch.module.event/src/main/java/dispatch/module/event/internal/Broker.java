@@ -67,10 +67,10 @@ final class Broker implements AutoCloseable {
     void subscribe(YieldContext context, Subscribe subscribe, long tag, ResultReceiver receiver) {
         TopicPattern pattern = TopicSyntax.pattern(subscribe.pattern());
         if (subscribe.bound() < 1 || subscribe.bound() > maxBound) {
-            throw TopicSyntax.invalid("the subscription bound must be 1 to " + maxBound + ", got " + subscribe.bound());
+            throw EventErrors.invalid("the subscription bound must be 1 to " + maxBound + ", got " + subscribe.bound());
         }
         if (subscribe.overflow() == null) {
-            throw TopicSyntax.invalid("the overflow is missing (null): " + List.of(Overflow.values()));
+            throw EventErrors.invalid("the overflow is missing (null): " + List.of(Overflow.values()));
         }
         checkOpen();
         ProcessRef owner = context.process();
@@ -100,7 +100,7 @@ final class Broker implements AutoCloseable {
         long id = unsubscribe.subscriptionId();
         Subscriber subscriber = live.get(id);
         if (subscriber == null) {
-            throw TopicSyntax.invalid(id <= 0 || id > lastId.get() ? "no subscription with ID " + id + " was ever made"
+            throw EventErrors.invalid(id <= 0 || id > lastId.get() ? "no subscription with ID " + id + " was ever made"
                     : "subscription " + id + " is not active: it ended already, or its process ended");
         }
         long caller = context.process().pid();
@@ -110,7 +110,7 @@ final class Broker implements AutoCloseable {
         }
         long discarded = subscriber.end(false);
         if (discarded < 0) {
-            throw TopicSyntax.invalid("subscription " + id + " is not active: it ended already");
+            throw EventErrors.invalid("subscription " + id + " is not active: it ended already");
         }
         receiver.complete(tag, discarded);
     }

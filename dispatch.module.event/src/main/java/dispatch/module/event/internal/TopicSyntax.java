@@ -1,7 +1,5 @@
 package dispatch.module.event.internal;
 
-import dispatch.api.DispatchException;
-
 /**
  * EventAdmin's topic syntax (OSGi Compendium 113.3.1): tokens of letters, digits, {@code _} and
  * {@code -} separated by {@code /}; a pattern is a topic, a topic followed by {@code /*}, or {@code *}.
@@ -14,11 +12,11 @@ final class TopicSyntax {
     /** A topic to publish to, checked. */
     static String topic(String topic) {
         if (topic == null) {
-            throw invalid("the topic is missing (null)");
+            throw EventErrors.invalid("the topic is missing (null)");
         }
         String problem = problemOf(topic);
         if (problem != null) {
-            throw invalid("invalid topic '" + topic + "': " + problem);
+            throw EventErrors.invalid("invalid topic '" + topic + "': " + problem);
         }
         return topic;
     }
@@ -26,7 +24,7 @@ final class TopicSyntax {
     /** A subscription's pattern, checked. */
     static TopicPattern pattern(String pattern) {
         if (pattern == null) {
-            throw invalid("the topic pattern is missing (null)");
+            throw EventErrors.invalid("the topic pattern is missing (null)");
         }
         if (pattern.equals("*")) {
             return new TopicPattern(pattern, "", true);
@@ -35,7 +33,7 @@ final class TopicSyntax {
         String topic = wildcard ? pattern.substring(0, pattern.length() - 2) : pattern;
         String problem = problemOf(topic);
         if (problem != null) {
-            throw invalid("invalid topic pattern '" + pattern + "': " + problem
+            throw EventErrors.invalid("invalid topic pattern '" + pattern + "': " + problem
                     + " (a pattern is a topic, a topic followed by /*, or *)");
         }
         return new TopicPattern(pattern, topic, wildcard);
@@ -64,9 +62,5 @@ final class TopicSyntax {
 
     private static boolean isTokenChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
-
-    static DispatchException invalid(String message) {
-        return new DispatchException(DispatchException.INVALID_ARGUMENT, message);
     }
 }
