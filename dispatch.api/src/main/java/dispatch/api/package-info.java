@@ -10,7 +10,8 @@
  *
  * <p>1.1: {@code DispatchModule}, {@code TypedHandler} and the typed registrations of
  * {@code Registrar} (which replace the untyped {@code register(int, Class, Handler)}; unreleased
- * before), {@code Dispatcher.moduleName()} a default method.
+ * before), {@code Dispatcher.moduleName()} a default method, {@code ProcessRef.send(Object, Runnable)}
+ * (tells the sender when the process took the message).
  */
 @Export
 @Version("1.1.0")

@@ -26,7 +26,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     private final BlockingProcess process;
     private volatile boolean waiting;
     private volatile Thread thread;
-    private final ArrayDeque<Object> mailbox = new ArrayDeque<>(); // owner only
+    private final ArrayDeque<MessageNode> mailbox = new ArrayDeque<>(); // owner only
 
     BlockingCell(DispatchRuntime runtime, long pid, BlockingProcess process) {
         super(runtime, pid, nameOf(process));
@@ -176,8 +176,9 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     }
 
     private Object take() {
-        messageTaken();
-        return mailbox.poll();
+        MessageNode message = mailbox.poll();
+        messageTaken(message);
+        return message.value();
     }
 
     private YieldSlot yieldNow(Command<?> command, long timeoutNanos, boolean callerWaits) {
@@ -233,7 +234,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
             if (node instanceof YieldSlot slot) {
                 slot.arrived = true;
             } else {
-                mailbox.add(((MessageNode) node).value());
+                mailbox.add((MessageNode) node);
             }
         }
     }

@@ -292,18 +292,28 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
 
     @Override
     public final boolean send(Object message) {
+        return queueMessage(message, null);
+    }
+
+    @Override
+    public final boolean send(Object message, Runnable onTaken) {
+        return queueMessage(message, java.util.Objects.requireNonNull(onTaken, "onTaken"));
+    }
+
+    private boolean queueMessage(Object message, Runnable onTaken) {
         java.util.Objects.requireNonNull(message, "message");
         if (endReason() != null) {
             return false;
         }
         MESSAGES_QUEUED.getAndAdd(this, 1);
-        deliver(new MessageNode(message));
+        deliver(new MessageNode(message, onTaken));
         return true;
     }
 
     /** A queued message was taken by the process. */
-    final void messageTaken() {
+    final void messageTaken(MessageNode message) {
         MESSAGES_QUEUED.getAndAdd(this, -1);
+        message.taken();
     }
 
     // --- ending ---

@@ -278,7 +278,7 @@ final class StepCell extends ProcessCell implements StepOutput, Slice<StepScratc
             if (node instanceof YieldSlot slot) {
                 consumed(slot);
             } else {
-                messageTaken();
+                messageTaken((MessageNode) node);
             }
         }
         events.clear();

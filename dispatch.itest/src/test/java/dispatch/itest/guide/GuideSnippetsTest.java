@@ -44,6 +44,12 @@ public class GuideSnippetsTest {
     }
 
     @Test
+    public void eventModuleReadmeSnippetsMatchTheirSources() throws IOException {
+        assertTrue("the event module's README has its example",
+                check(ROOT.resolve("dispatch.module.event").resolve("README.md")) >= 1);
+    }
+
+    @Test
     public void guideSnippetsMatchTheirSources() throws IOException {
         int checked = check(ROOT.resolve("docs/guide.md"));
         assertTrue("the guide has snippets", checked >= 6);
