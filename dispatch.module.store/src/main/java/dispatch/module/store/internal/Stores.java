@@ -27,15 +27,15 @@ final class Stores {
 
     /** The store named {@code name}; {@code unknown-store} when there is none. */
     Backend get(String name) {
+        if (name == null) {
+            throw Checks.invalid("the store name is missing (null)");
+        }
         Backend store = byName.get(name);
         if (store != null) {
             return store;
         }
         if (DEFAULT.equals(name)) {
             return builtIn;
-        }
-        if (name == null) {
-            throw Checks.invalid("the store name is missing (null)");
         }
         TreeSet<String> known = new TreeSet<>(byName.keySet());
         known.add(DEFAULT);
