@@ -11,7 +11,20 @@ import org.osgi.annotation.versioning.ConsumerType;
  * worker. When the work is done the handler calls {@link ResultReceiver#completeYield}
  * exactly once with the given tag, from any thread, unless the context was cancelled in the
  * meantime. An exception thrown from {@code handle} itself becomes the yield's error result
- * (and the handler must then not complete the tag).
+ * (and the handler must then not complete the tag): {@code handler-failed}, or the
+ * {@link DispatchException} as it was thrown.
+ *
+ * <p><b>When the module leaves</b> (its bundle is stopped, updated or refreshed), DS
+ * unregisters its {@link Dispatcher} service before it deactivates the component, and from then
+ * on the runtime routes no new yield to the module's handlers: they fail at once with
+ * {@code module-unavailable}. A call whose route was read just before the departure can still
+ * reach the handler, during the component's deactivation or even after it. A handler may refuse
+ * such a call by throwing anything (the module stopped its threads, its class loader is gone):
+ * the process then gets {@code module-left}, not {@code handler-failed}, and may retry once the
+ * module is back. Yields the handler took before the departure may still be completed within the
+ * runtime's grace period ({@code module.leave.grace.ms} of {@code dispatch.runtime}); those it
+ * does not complete get {@code module-left} when it ends. So a process sees exactly one result
+ * per yield, and a departure shows only as {@code module-unavailable} or {@code module-left}.
  */
 @ConsumerType
 @FunctionalInterface

@@ -3,8 +3,9 @@ package dispatch.api;
 /**
  * Adapts a {@link TypedHandler} to a {@link Handler}: checks the command's type, so that a wrong
  * one is an {@code invalid-argument} result naming what was expected rather than a
- * {@link ClassCastException} from the handler. The check is one class comparison for a final
- * command type (records are): the JIT folds it into the cast the handler would do anyway.
+ * {@link ClassCastException} from the handler. For a final command type (records are) the check
+ * is one class comparison, the one a raw handler's cast makes anyway ({@code SameThreadYieldBench}
+ * measures both).
  */
 record TypeCheckedHandler<C extends Command<?>>(int id, Class<C> type, TypedHandler<? super C> handler)
         implements Handler {

@@ -152,8 +152,8 @@ public final class BootBarrier {
         try {
             registry.register(claimant, dispatcher);
             if (registry.isFrozen()) {
-                LOG.log(Level.INFO, "dispatch: {0}, revision {1}, registered after the boot", claimant,
-                        String.valueOf(claimant.revision()));
+                LOG.log(Level.INFO, "dispatch: {0} registered after the boot ({1})", claimant,
+                        claimant.revisionText());
             } else {
                 LOG.log(Level.DEBUG, "registered {0}", claimant);
             }
@@ -175,8 +175,8 @@ public final class BootBarrier {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Claimant left = registry.unregister(serviceId);
         if (left != null && registry.isFrozen() && !frameworkStopping()) {
-            LOG.log(Level.INFO, "dispatch: {0}, revision {1}, left: its IDs answer module-unavailable until it"
-                    + " returns", left, String.valueOf(left.revision()));
+            LOG.log(Level.INFO, "dispatch: {0} left ({1}): its IDs answer module-unavailable until it returns",
+                    left, left.revisionText());
         }
         synchronized (this) {
             refused.remove(serviceId); // a refused dispatcher is dropped with its service

@@ -1,5 +1,8 @@
 package dispatch.core.registry;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -25,6 +28,23 @@ public record Claimant(String module, String bundle, long serviceId, long bundle
     /** A claimant outside a framework: no bundle ID, revision or time. */
     public Claimant(String module, String bundle, long serviceId) {
         this(module, bundle, serviceId, -1, 0, 0);
+    }
+
+    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** The last-modified time as the shell and the log show it (local time), or "-" if unknown. */
+    public String modifiedText() {
+        return lastModified == 0 ? "-" : MODIFIED.format(Instant.ofEpochMilli(lastModified));
+    }
+
+    /**
+     * Which revision of the bundle this is, for the log: a swap through FileInstall is an update
+     * and then a refresh, two departures of two revisions that only these numbers tell apart.
+     */
+    public String revisionText() {
+        return bundleId < 0 ? "no bundle" : "bundle ID " + bundleId + ", revision " + revision + ", modified "
+                + modifiedText();
     }
 
     @Override

@@ -104,6 +104,21 @@ final class Departures implements DepartureListener {
     }
 
     /**
+     * The handler of {@code claimant} threw while the dispatching thread called it, and the route
+     * changed meanwhile. If that dispatcher left, the throw refused a call that raced the
+     * departure (its module was being deactivated, or its class loader was gone): the yield gets
+     * {@code module-left}, and this returns {@code true}. Otherwise the throw is the handler's own.
+     */
+    boolean refused(ProcessCell cell, YieldSlot slot, long tag, long claimant, Throwable thrown) {
+        Departure departure = recent.get(claimant);
+        if (departure == null) {
+            return false;
+        }
+        cell.failLeft(slot, tag, Errors.refusedWhileLeaving(departure, cell.pid, tag, slot.commandId, thrown));
+        return true;
+    }
+
+    /**
      * The dispatching thread found the route of its yield replaced after the handler returned.
      * If the handler's dispatcher left and its sweep already ran, the sweep may have missed this
      * yield; it gets its result here. If the sweep is yet to run, it will see the yield: the

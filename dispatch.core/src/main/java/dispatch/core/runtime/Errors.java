@@ -38,6 +38,13 @@ final class Errors {
                 + " complete it within the grace period of " + departure.graceMillis + " ms");
     }
 
+    static DispatchException refusedWhileLeaving(Departures.Departure departure, long pid, long tag, int commandId,
+            Throwable thrown) {
+        return new DispatchException(DispatchException.MODULE_LEFT, departure.claimant + " left as yield " + tag
+                + " of process " + pid + " (command ID " + commandId + ") reached its handler, which refused it: "
+                + thrown, thrown);
+    }
+
     static DispatchException handlerFailed(Route route, Throwable thrown) {
         if (thrown instanceof DispatchException dispatchError) {
             return dispatchError;

@@ -1,6 +1,7 @@
 package dispatch.core.runtime;
 
 import dispatch.api.Command;
+import dispatch.api.DispatchException;
 import dispatch.api.Handler;
 import dispatch.api.ProcessRef;
 import dispatch.api.ResultReceiver;
@@ -116,18 +117,16 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
      */
     final long dispatch(Command<?> command, long timeoutNanos, boolean callerWaits) {
         if (command == null) {
-            throw new NullPointerException("command");
+            throw new NullPointerException("a process yielded null instead of a command");
         }
         int id = command.id();
-        Route route = runtime.registry.lookup(id);
         YieldSlot slot = slots.acquire();
         long tag = slots.nextTag(slot);
         long deadline = YieldContext.NO_DEADLINE;
         if (timeoutNanos >= 0 && timeoutNanos < MAX_TIMEOUT_NANOS) {
             deadline = System.nanoTime() + timeoutNanos;
         }
-        slot.activate(tag, command, id, route == null ? YieldSlot.NO_CLAIMANT : route.claimant().serviceId(), deadline,
-                callerWaits);
+        slot.activate(tag, command, id, YieldSlot.NO_CLAIMANT, deadline, callerWaits);
         slots.yields++;
         if (endReason() != null) {
             slot.tryCancel(tag, null); // the process is ending: this yield never gets a result
@@ -136,6 +135,9 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
         if (deadline != YieldContext.NO_DEADLINE) {
             slot.timerEntry = runtime.timer.schedule(slot, tag, deadline);
         }
+        // The route is read last, right before the call: whatever this thread waited for above
+        // (the timer's lock, a preemption) must not hand the yield to a module that left meanwhile.
+        Route route = runtime.registry.lookup(id);
         if (route == null) {
             completeYield(tag, null, Errors.unknownCommand(id));
             return tag;
@@ -145,17 +147,21 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
             completeYield(tag, null, Errors.moduleUnavailable(route));
             return tag;
         }
+        long claimant = route.claimant().serviceId();
+        slot.claimant = claimant; // before the call: the departure's sweep looks for it (see Departures)
         try {
             handler.handle(slot, command, tag, this);
         } catch (Throwable thrown) {
-            completeYield(tag, null, Errors.handlerFailed(route, thrown));
+            if (runtime.registry.lookup(id) == route || !runtime.departures.refused(this, slot, tag, claimant, thrown)) {
+                completeYield(tag, null, Errors.handlerFailed(route, thrown));
+            }
             if (thrown instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
         }
         if (runtime.registry.lookup(id) != route) {
             // The ID changed hands while the handler took the yield: see Departures.
-            runtime.departures.recheck(this, slot, tag, route.claimant().serviceId());
+            runtime.departures.recheck(this, slot, tag, claimant);
         }
         return tag;
     }
@@ -210,7 +216,12 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
 
     /** Fails one yield with {@code module-left} if it is still pending; the handler sees the cancellation. */
     final boolean failLeft(YieldSlot slot, long tag, Departures.Departure departure) {
-        if (!slot.tryCancel(tag, Errors.moduleLeft(departure, pid, tag, slot.commandId))) {
+        return failLeft(slot, tag, Errors.moduleLeft(departure, pid, tag, slot.commandId));
+    }
+
+    /** Fails one yield with the given {@code module-left} error if it is still pending. */
+    final boolean failLeft(YieldSlot slot, long tag, DispatchException moduleLeft) {
+        if (!slot.tryCancel(tag, moduleLeft)) {
             return false;
         }
         runtime.departures.countFailed();

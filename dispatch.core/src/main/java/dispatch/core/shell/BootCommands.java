@@ -5,9 +5,6 @@ import dispatch.core.boot.BootBarrier;
 import dispatch.core.boot.BootStatus;
 import dispatch.core.registry.Claimant;
 import dispatch.core.registry.Route;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -22,9 +19,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = BootCommands.class)
 @GogoCommand(scope = "dispatch", function = {"commands", "boot"})
 public final class BootCommands {
-
-    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private final BootBarrier boot;
 
@@ -46,7 +40,7 @@ public final class BootCommands {
             table.row(route.id(), route.commandName(), claimant.module(), claimant.bundle(),
                     claimant.bundleId() < 0 ? "-" : claimant.bundleId(),
                     claimant.revision() == 0 ? "-" : claimant.revision(),
-                    claimant.lastModified() == 0 ? "-" : MODIFIED.format(Instant.ofEpochMilli(claimant.lastModified())),
+                    claimant.modifiedText(),
                     route.available() ? "available" : "unavailable");
         }
         out.append(table);

@@ -133,6 +133,51 @@ public class ModuleDepartureTest {
         assertFalse(held.context().isCancelled());
     }
 
+    /**
+     * The departure races the call: the worker read the route, then the module left and began to
+     * deactivate, and only then did the call reach its handler, which refuses it (as a module that
+     * stopped its threads does, or one whose class loader the refresh discarded). The process
+     * gets module-left, which it may retry, never handler-failed.
+     */
+    @Test
+    public void aHandlerThatRefusesACallRacingItsDepartureGivesModuleLeft() throws Exception {
+        Swap swap = new Swap("old");
+        Claimant[] registered = new Claimant[1];
+        IllegalStateException refusal = new IllegalStateException("deactivated");
+        swap.holdHandler = (context, command, tag, receiver) -> {
+            harness.registry.unregister(registered[0].serviceId()); // what DS does before deactivate
+            throw refusal;
+        };
+        registered[0] = register(swap);
+        Harness.Script script = yieldOnce(new SwapCommand(HOLD), Duration.ofMinutes(1));
+        harness.awaitExit(harness.runtime.spawn(script));
+
+        DispatchException error = (DispatchException) script.seen.get(0)[3];
+        assertEquals(error.toString(), DispatchException.MODULE_LEFT, error.code());
+        assertTrue(error.getMessage(), error.getMessage().startsWith("module 'swap' (bundle test.swap 1.0.0) left as"
+                + " yield"));
+        assertTrue(error.getMessage(), error.getMessage().endsWith("reached its handler, which refused it: " + refusal));
+        assertEquals(refusal, error.getCause());
+        assertEquals(1, harness.runtime.moduleLeftErrors());
+        assertEquals("the deadline's timer entry went with the result", 0, harness.runtime.pendingDeadlines());
+    }
+
+    /** A module that is still there and throws has failed: that is handler-failed, as before. */
+    @Test
+    public void aHandlerThatThrowsWhileItsModuleStaysGivesHandlerFailed() throws Exception {
+        Swap swap = new Swap("old");
+        swap.holdHandler = (context, command, tag, receiver) -> {
+            throw new IllegalStateException("broken");
+        };
+        register(swap);
+        Harness.Script script = yieldOnce(new SwapCommand(HOLD), null);
+        harness.awaitExit(harness.runtime.spawn(script));
+
+        DispatchException error = (DispatchException) script.seen.get(0)[3];
+        assertEquals(error.toString(), DispatchException.HANDLER_FAILED, error.code());
+        assertEquals(0, harness.runtime.moduleLeftErrors());
+    }
+
     @Test
     public void aYieldTheOldHandlerNeverCompletesGetsModuleLeftAfterTheGrace() throws Exception {
         harness.runtime.moduleLeaveGrace(Duration.ofMillis(50));
