@@ -18,14 +18,19 @@ public final class StoreDefinition {
     /** The factory PID of store configurations. */
     public static final String FACTORY_PID = "dispatch.store";
 
-    private final StoreConfig config;
+    private final StoreSettings settings;
 
     @Activate
     public StoreDefinition(StoreConfig config) {
-        this.config = config;
+        this(StoreSettings.of(config));
     }
 
-    StoreConfig config() {
-        return config;
+    /** A store defined outside a framework (benchmarks). */
+    public StoreDefinition(StoreSettings settings) {
+        this.settings = settings;
+    }
+
+    StoreSettings settings() {
+        return settings;
     }
 }

@@ -82,7 +82,7 @@ public final class StoreDispatcher implements Dispatcher {
     public void addDefinition(StoreDefinition definition) {
         Backend store;
         try {
-            store = build(definition.config());
+            store = build(definition.settings());
         } catch (IllegalArgumentException e) {
             LOG.log(Level.ERROR, "store configuration refused: " + e.getMessage());
             return;
@@ -97,18 +97,17 @@ public final class StoreDispatcher implements Dispatcher {
         }
     }
 
-    private Backend build(StoreConfig config) {
-        String name = config.name();
+    private Backend build(StoreSettings settings) {
+        String name = settings.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a store needs a name");
         }
-        StoreLimits limits = new StoreLimits(config.max_entries(), config.max_bytes(), config.max_value_bytes());
-        return switch (config.type()) {
-            case "memory" -> new MemoryStore(name, limits);
-            case "sql" -> new SqlStore(name, config.datasource(), () -> dataSource(config.datasource()),
-                    config.table().isEmpty() ? "dispatch_store_" + name : config.table(), config.max_value_bytes());
+        return switch (settings.type()) {
+            case "memory" -> new MemoryStore(name, settings.limits());
+            case "sql" -> new SqlStore(name, settings.datasource(), () -> dataSource(settings.datasource()),
+                    settings.tableName(), settings.maxValueBytes());
             default -> throw new IllegalArgumentException("store '" + name + "': type must be memory or sql, got '"
-                    + config.type() + "'");
+                    + settings.type() + "'");
         };
     }
 
