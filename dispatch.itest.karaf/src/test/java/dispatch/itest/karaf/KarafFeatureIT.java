@@ -23,6 +23,9 @@ import dispatch.module.http.Request;
 import dispatch.module.http.Response;
 import dispatch.module.sql.Query;
 import dispatch.module.sql.Rows;
+import dispatch.module.store.Get;
+import dispatch.module.store.Set;
+import dispatch.module.store.StoreFailure;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -78,6 +81,10 @@ public class KarafFeatureIT {
                 editConfigurationFilePut("etc/dispatch.sql.datasource-karaf.cfg", "name", "karafdb"),
                 editConfigurationFilePut("etc/dispatch.sql.datasource-karaf.cfg", "url", "jdbc:h2:mem:karafdb;DB_CLOSE_DELAY=-1"),
                 editConfigurationFilePut("etc/dispatch.sql.datasource-karaf.cfg", "user", "sa"),
+                // a sql store on that datasource: etc/dispatch.store-karaf.cfg
+                editConfigurationFilePut("etc/dispatch.store-karaf.cfg", "name", "karafstore"),
+                editConfigurationFilePut("etc/dispatch.store-karaf.cfg", "type", "sql"),
+                editConfigurationFilePut("etc/dispatch.store-karaf.cfg", "datasource", "karafdb"),
                 features(maven("dispatch", "dispatch.features", version).classifier("features").type("xml"), "dispatch"));
     }
 
@@ -121,6 +128,34 @@ public class KarafFeatureIT {
         assertEquals(List.of(true, 42, "200 hello from loopback"), seen);
         assertThat(shell("dispatch:stats"), containsString("yields"));
         assertThat(shell("sql:datasources"), containsString("karafdb"));
+    }
+
+    @Test
+    public void aProcessKeepsStateInTheDefaultAndAConfiguredSqlStore() throws Exception {
+        awaitReady();
+        await(Dispatcher.class, "(" + Dispatcher.MODULE_PROPERTY + "=store)");
+        await(javax.sql.DataSource.class, "(name=karafdb)");
+        ProcessRuntime runtime = await(ProcessRuntime.class);
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        long pid = runtime.spawn((BlockingProcess) process -> {
+            process.call(new Set("default", "k", "in memory"));
+            seen.add(process.call(new Get("default", "k")).string());
+            for (int tries = 1; ; tries++) { // the store comes from etc/ whenever ConfigAdmin delivers it
+                try {
+                    process.call(new Set("karafstore", "k", "in a table"));
+                    break;
+                } catch (StoreFailure e) {
+                    if (!StoreFailure.UNKNOWN_STORE.equals(e.code()) || tries * 20L > TIMEOUT_MILLIS) {
+                        throw e;
+                    }
+                    process.call(new Sleep(Duration.ofMillis(20)));
+                }
+            }
+            seen.add(process.call(new Get("karafstore", "k")).string());
+        });
+        ExitReason exit = runtime.exitOf(pid).orElseThrow().toCompletableFuture().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        assertTrue(exit.toString(), exit.isNormal());
+        assertEquals(List.of("in memory", "in a table"), seen);
     }
 
     private <T> T await(Class<T> type) throws InterruptedException {
