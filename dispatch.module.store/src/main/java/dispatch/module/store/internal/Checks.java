@@ -74,6 +74,12 @@ final class Checks {
         return limit;
     }
 
+    /** The failure of a compare-and-set on a key without a live entry. */
+    static StoreFailure nothingToCompare(String store, String key) {
+        return new StoreFailure(StoreFailure.NOT_FOUND, "store '" + store + "' has no entry '" + key
+                + "' to compare and set: use PutIfAbsent to create it");
+    }
+
     static DispatchException invalid(String message) {
         return new StoreFailure(DispatchException.INVALID_ARGUMENT, message);
     }

@@ -103,8 +103,7 @@ final class MemoryStore implements Backend {
         WriteResult[] result = new WriteResult[1];
         entries.compute(key, (k, old) -> {
             if (old == null || !old.liveAt(now)) {
-                throw new StoreFailure(StoreFailure.NOT_FOUND, "store '" + name + "' has no entry '" + k
-                        + "' to compare and set: use PutIfAbsent to create it");
+                throw Checks.nothingToCompare(name, k);
             }
             if (old.version() != expectedVersion) {
                 result[0] = new WriteResult(false, Backend.entry(k, old.value(), old.version(), old.expiresAt()));

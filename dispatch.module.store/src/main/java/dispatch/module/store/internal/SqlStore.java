@@ -226,8 +226,7 @@ final class SqlStore implements Backend {
             }
             Entry current = read(connection, key, now);
             if (current == null) {
-                throw new StoreFailure(StoreFailure.NOT_FOUND, "store '" + name + "' has no entry '" + key
-                        + "' to compare and set: use PutIfAbsent to create it");
+                throw Checks.nothingToCompare(name, key);
             }
             return new WriteResult(false, current);
         });

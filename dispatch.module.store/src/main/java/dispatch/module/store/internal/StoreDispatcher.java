@@ -4,6 +4,7 @@ import dispatch.api.DispatchModule;
 import dispatch.api.Dispatcher;
 import dispatch.api.Registrar;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,11 +159,14 @@ public final class StoreDispatcher implements Dispatcher {
         }
     }
 
-    /** Stops the sweeps and the JDBC threads; work still queued fails with {@code module-left}. */
+    /** Stops the sweeps and the JDBC threads (running work finishes); work still queued fails with {@code module-left}. */
     @Deactivate
     public void deactivate() {
         sweeper.shutdownNow();
-        List<Runnable> queued = jdbc.shutdownNow();
+        // no shutdownNow: an interrupt during an H2 file database's I/O would close its file
+        jdbc.shutdown();
+        List<Runnable> queued = new ArrayList<>();
+        jdbc.getQueue().drainTo(queued);
         StoreEngine.abandon(queued);
         stores.all().forEach(Backend::close);
     }

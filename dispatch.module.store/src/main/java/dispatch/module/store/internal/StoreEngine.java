@@ -14,6 +14,7 @@ import dispatch.module.store.Set;
 import dispatch.module.store.StoreFailure;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
@@ -97,6 +98,10 @@ final class StoreEngine {
         try {
             blockingWork.execute(new Job(context, tag, receiver, store, operation));
         } catch (RejectedExecutionException e) {
+            if (blockingWork instanceof ExecutorService executor && executor.isShutdown()) {
+                throw new StoreFailure(DispatchException.MODULE_LEFT, "the store module is stopping; store '"
+                        + store.name() + "' was not touched", e);
+            }
             throw new StoreFailure(StoreFailure.OVERLOADED, "the store module's JDBC threads and their queue are"
                     + " full; store '" + store.name() + "' was not touched", e);
         }
