@@ -7,6 +7,7 @@ import dispatch.api.process.ExitReason;
 import dispatch.api.process.Outcome;
 import dispatch.api.process.ProcessContext;
 import dispatch.api.process.ProcessEndedException;
+import dispatch.core.runtime.queue.Node;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

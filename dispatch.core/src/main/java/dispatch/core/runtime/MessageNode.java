@@ -1,6 +1,7 @@
 package dispatch.core.runtime;
 
 import dispatch.api.process.Event;
+import dispatch.core.runtime.queue.Node;
 
 /** A message on its way to a process. */
 final class MessageNode extends Node implements Event {

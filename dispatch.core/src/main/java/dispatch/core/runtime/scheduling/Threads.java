@@ -1,4 +1,4 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.scheduling;
 
 import java.lang.reflect.Method;
 import java.security.AccessController;
@@ -17,17 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * otherwise two bounded pools of platform threads, one for processes and one for Exec tasks,
  * so that processes waiting for Exec results can never take all the threads Exec needs.
  */
-final class Threads {
+public final class Threads {
 
     /** A factory of virtual threads, or {@code null} when this JVM has none. */
-    static final ThreadFactory VIRTUAL = virtualThreadFactory();
+    public static final ThreadFactory VIRTUAL = virtualThreadFactory();
 
     private final ThreadFactory virtual;
     private final ExecutorService processPool;
     private final ExecutorService execPool;
     private volatile boolean stopped;
 
-    Threads(boolean useVirtual, int poolSize) {
+    /** Virtual threads if {@code useVirtual} and the JVM has them, else two pools of {@code poolSize}. */
+    public Threads(boolean useVirtual, int poolSize) {
         this.virtual = useVirtual ? VIRTUAL : null;
         if (virtual == null) {
             processPool = pool("dispatch-blocking-", poolSize);
@@ -39,17 +40,17 @@ final class Threads {
     }
 
     /** Whether processes and tasks run on virtual threads. */
-    boolean virtual() {
+    public boolean virtual() {
         return virtual != null;
     }
 
     /** Starts a blocking process's body; {@code false} once stopped. */
-    boolean startProcess(Runnable body) {
+    public boolean startProcess(Runnable body) {
         return start(processPool, body);
     }
 
     /** Runs an Exec task; {@code false} once stopped. */
-    boolean execute(Runnable task) {
+    public boolean execute(Runnable task) {
         return start(execPool, task);
     }
 
@@ -70,7 +71,7 @@ final class Threads {
     }
 
     /** Stops taking work; interrupts what still runs on the pools. */
-    void stop() {
+    public void stop() {
         stopped = true;
         if (processPool != null) {
             processPool.shutdownNow();

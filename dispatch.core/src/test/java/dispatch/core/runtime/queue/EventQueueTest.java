@@ -1,4 +1,4 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.queue;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;

@@ -1,4 +1,4 @@
-package dispatch.core.runtime;
+package dispatch.core.boot;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -1,17 +1,18 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.scheduling;
 
 import java.lang.System.Logger.Level;
 
-/** A platform thread that runs step processes from the run queue. */
-final class Worker implements Runnable {
+/** A platform thread that runs step processes from the run queue, with state of its own for them. */
+final class Worker<L> implements Runnable {
 
     final Thread thread;
-    private final Scheduler scheduler;
-    private final StepScratch scratch = new StepScratch();
+    private final Scheduler<L> scheduler;
+    private final L local;
     volatile boolean parked; // set and cleared under the scheduler's idle lock
 
-    Worker(Scheduler scheduler, int index) {
+    Worker(Scheduler<L> scheduler, int index, L local) {
         this.scheduler = scheduler;
+        this.local = local;
         this.thread = Threads.platform(this, "dispatch-worker-" + index);
     }
 
@@ -19,13 +20,13 @@ final class Worker implements Runnable {
     public void run() {
         int budget = scheduler.stepsPerSlice();
         while (!scheduler.stopped()) {
-            StepCell cell = scheduler.poll();
-            if (cell == null) {
-                cell = scheduler.idle(this);
+            Slice<L> slice = scheduler.poll();
+            if (slice == null) {
+                slice = scheduler.idle(this);
             }
-            if (cell != null) {
+            if (slice != null) {
                 try {
-                    cell.runSlice(budget, scratch);
+                    slice.runSlice(budget, local);
                 } catch (Throwable fatal) {
                     // runSlice contains every failure of a process; only errors of the JVM get here
                     System.getLogger(Worker.class.getName()).log(Level.ERROR, "dispatch: worker error", fatal);

@@ -1,4 +1,4 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.queue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -18,7 +18,7 @@ import java.lang.invoke.VarHandle;
  * which all threads share and which the workers drain one process at a time, stays an
  * {@link Inbox}.
  */
-abstract class Mailbox extends Node {
+public abstract class Mailbox extends Node {
 
     private static final VarHandle INCOMING;
 
@@ -35,7 +35,7 @@ abstract class Mailbox extends Node {
     private Node taken; // consumer only: taken from the stack, oldest first
 
     /** Queues an event node for the process. Any thread; the node must not be queued anywhere. */
-    final void enqueueEvent(Node node) {
+    protected final void enqueueEvent(Node node) {
         Node top = (Node) INCOMING.getVolatile(this);
         while (true) {
             node.setNext(top);
@@ -48,7 +48,7 @@ abstract class Mailbox extends Node {
     }
 
     /** The oldest queued event node, or {@code null}. Consumer only. */
-    final Node pollEvent() {
+    protected final Node pollEvent() {
         Node first = taken;
         if (first == null) {
             if (INCOMING.getVolatile(this) == null) {
@@ -67,7 +67,7 @@ abstract class Mailbox extends Node {
     }
 
     /** Whether no event is queued. Exact for the consumer; a hint for any other thread. */
-    final boolean noEvents() {
+    protected final boolean noEvents() {
         return taken == null && INCOMING.getVolatile(this) == null;
     }
 

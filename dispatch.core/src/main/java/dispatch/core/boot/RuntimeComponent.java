@@ -1,4 +1,4 @@
-package dispatch.core.runtime;
+package dispatch.core.boot;
 
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ExitReason;
@@ -6,7 +6,8 @@ import dispatch.api.process.ProcessInfo;
 import dispatch.api.process.ProcessRuntime;
 import dispatch.api.process.RuntimeStats;
 import dispatch.api.process.StepProcess;
-import dispatch.core.boot.BootBarrier;
+import dispatch.core.runtime.DispatchRuntime;
+import dispatch.core.runtime.RuntimeSettings;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -39,11 +40,12 @@ public final class RuntimeComponent implements ProcessRuntime {
 
     @Activate
     public RuntimeComponent(@Reference BootBarrier boot, RuntimeConfig config) {
-        this.runtime = new DispatchRuntime(boot.registry(), settings(config));
+        RuntimeSettings settings = settings(config);
+        this.runtime = new DispatchRuntime(boot.registry(), settings);
         runtime.moduleLeaveGrace(moduleLeaveGrace(config));
         System.getLogger(RuntimeComponent.class.getName()).log(Level.INFO,
                 "dispatch: runtime started with {0} workers, {1} threads for blocking processes",
-                runtime.settings.workers(), runtime.usesVirtualThreads() ? "virtual" : "pooled platform");
+                settings.workers(), runtime.usesVirtualThreads() ? "virtual" : "pooled platform");
     }
 
     static RuntimeSettings settings(RuntimeConfig config) {

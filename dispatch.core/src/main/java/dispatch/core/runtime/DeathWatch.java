@@ -13,20 +13,22 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Who watches whom: monitors, links and exit callbacks. Changes are rare next to yields, so
- * one lock guards them all, which keeps linking two processes that end at the same moment
- * free of lock-ordering puzzles. Notices are sent after the lock is released.
+ * Death watch, as Pekko calls it: who watches whom, and who is told when a process ends
+ * (monitors, links and exit callbacks). Changes are rare next to yields, so one lock guards
+ * them all, which keeps linking two processes that end at the same moment free of
+ * lock-ordering puzzles. Notices are sent after the lock is released.
  */
-final class Topology {
+final class DeathWatch {
 
     /**
-     * A process's part of the topology, made when something first attaches to it and guarded
-     * by the topology's lock. Most processes never have one, and an ending process without one
-     * skips the lock: {@link #exited} writes the cell's {@code linksClosed}, then reads its
-     * {@code links}; whoever attaches something writes {@code links} (under the lock), then reads
-     * {@code linksClosed}. Both volatile, so at least one of them sees the other.
+     * A process's part of the death watch, made when something first attaches to it and
+     * guarded by the death watch's lock. Most processes never have one, and an ending process
+     * without one skips the lock: {@link #exited} writes the cell's {@code watchesClosed}, then
+     * reads its {@code watches}; whoever attaches something writes {@code watches} (under the
+     * lock), then reads {@code watchesClosed}. Both volatile, so at least one of them sees the
+     * other.
      */
-    static final class Links {
+    static final class Watches {
         List<MonitorEntry> watchers;  // monitors on this process
         List<MonitorEntry> watching;  // monitors this process holds
         Set<ProcessCell> linked;
@@ -48,7 +50,7 @@ final class Topology {
         @Override
         public void close() {
             synchronized (lock) {
-                remove(cell.links.exitActions, this);
+                remove(cell.watches.exitActions, this);
             }
         }
     }
@@ -58,7 +60,7 @@ final class Topology {
     private final AtomicLong refs = new AtomicLong();
     private final DispatchRuntime runtime;
 
-    Topology(DispatchRuntime runtime) {
+    DeathWatch(DispatchRuntime runtime) {
         this.runtime = runtime;
     }
 
@@ -68,19 +70,19 @@ final class Topology {
         ProcessCell target = runtime.cell(targetPid);
         synchronized (lock) {
             if (target != null) {
-                Links targetLinks = links(target);
-                Links watcherLinks = links(watcher);
-                if (!target.linksClosed) {
+                Watches targetWatches = watches(target);
+                Watches watcherWatches = watches(watcher);
+                if (!target.watchesClosed) {
                     MonitorEntry entry = new MonitorEntry(ref, watcher, target);
                     monitors.put(ref, entry);
-                    if (targetLinks.watchers == null) {
-                        targetLinks.watchers = new ArrayList<>();
+                    if (targetWatches.watchers == null) {
+                        targetWatches.watchers = new ArrayList<>();
                     }
-                    targetLinks.watchers.add(entry);
-                    if (watcherLinks.watching == null) {
-                        watcherLinks.watching = new ArrayList<>();
+                    targetWatches.watchers.add(entry);
+                    if (watcherWatches.watching == null) {
+                        watcherWatches.watching = new ArrayList<>();
                     }
-                    watcherLinks.watching.add(entry);
+                    watcherWatches.watching.add(entry);
                     return ref;
                 }
             }
@@ -99,20 +101,20 @@ final class Topology {
                 return false;
             }
             monitors.remove(ref);
-            remove(entry.target.links.watchers, entry);
-            remove(watcher.links.watching, entry);
+            remove(entry.target.watches.watchers, entry);
+            remove(watcher.watches.watching, entry);
             return true;
         }
     }
 
-    /** The process's links, made now if it has none yet. Under the lock. */
-    private static Links links(ProcessCell cell) {
-        Links links = cell.links;
-        if (links == null) {
-            links = new Links();
-            cell.links = links; // volatile: written before the caller reads linksClosed
+    /** The process's watches, made now if it has none yet. Under the lock. */
+    private static Watches watches(ProcessCell cell) {
+        Watches watches = cell.watches;
+        if (watches == null) {
+            watches = new Watches();
+            cell.watches = watches; // volatile: written before the caller reads watchesClosed
         }
-        return links;
+        return watches;
     }
 
     private static <T> void remove(List<T> list, T element) {
@@ -125,18 +127,18 @@ final class Topology {
     void link(ProcessCell a, ProcessCell b, long bPid) {
         ExitReason partnerGone;
         synchronized (lock) {
-            links(a);
+            watches(a);
             if (b != null) {
-                links(b);
+                watches(b);
             }
-            if (b == null || b.linksClosed) {
+            if (b == null || b.watchesClosed) {
                 throw new DispatchException(DispatchException.NO_SUCH_PROCESS, "process " + bPid
                         + " is not running, so process " + a.pid + " cannot link to it");
             }
             if (a == b) {
                 return;
             }
-            if (!a.linksClosed) {
+            if (!a.watchesClosed) {
                 linkedOf(a).add(b);
                 linkedOf(b).add(a);
                 return;
@@ -149,23 +151,23 @@ final class Topology {
     }
 
     private static Set<ProcessCell> linkedOf(ProcessCell cell) {
-        Links links = links(cell);
-        if (links.linked == null) {
-            links.linked = new LinkedHashSet<>();
+        Watches watches = watches(cell);
+        if (watches.linked == null) {
+            watches.linked = new LinkedHashSet<>();
         }
-        return links.linked;
+        return watches.linked;
     }
 
     /** Removes a link; {@code false} if there was none. */
     boolean unlink(ProcessCell a, ProcessCell b) {
         synchronized (lock) {
-            Links aLinks = a.links;
-            if (b == null || aLinks == null || aLinks.linked == null || !aLinks.linked.remove(b)) {
+            Watches aWatches = a.watches;
+            if (b == null || aWatches == null || aWatches.linked == null || !aWatches.linked.remove(b)) {
                 return false;
             }
-            Links bLinks = b.links;
-            if (bLinks != null && bLinks.linked != null) {
-                bLinks.linked.remove(a);
+            Watches bWatches = b.watches;
+            if (bWatches != null && bWatches.linked != null) {
+                bWatches.linked.remove(a);
             }
             return true;
         }
@@ -174,13 +176,13 @@ final class Topology {
     Subscription onExit(ProcessCell cell, Runnable action) {
         java.util.Objects.requireNonNull(action, "action");
         synchronized (lock) {
-            Links links = links(cell);
-            if (!cell.linksClosed) {
+            Watches watches = watches(cell);
+            if (!cell.watchesClosed) {
                 ExitAction added = new ExitAction(cell, action);
-                if (links.exitActions == null) {
-                    links.exitActions = new ArrayList<>();
+                if (watches.exitActions == null) {
+                    watches.exitActions = new ArrayList<>();
                 }
-                links.exitActions.add(added);
+                watches.exitActions.add(added);
                 return added;
             }
         }
@@ -190,38 +192,38 @@ final class Topology {
 
     /** The process ended: tell its monitors, terminate its links if it failed, run its exit actions. */
     void exited(ProcessCell cell, ExitReason reason) {
-        cell.linksClosed = true;
-        if (cell.links == null) {
+        cell.watchesClosed = true;
+        if (cell.watches == null) {
             return; // nobody ever watched, linked or added an exit action: most processes
         }
         List<MonitorEntry> watchers;
         Set<ProcessCell> linked;
         List<ExitAction> actions;
         synchronized (lock) {
-            Links links = cell.links;
-            watchers = links.watchers;
-            linked = links.linked;
-            actions = links.exitActions;
-            links.watchers = null;
-            links.linked = null;
-            links.exitActions = null;
+            Watches watches = cell.watches;
+            watchers = watches.watchers;
+            linked = watches.linked;
+            actions = watches.exitActions;
+            watches.watchers = null;
+            watches.linked = null;
+            watches.exitActions = null;
             if (watchers != null) {
                 for (MonitorEntry entry : watchers) {
                     monitors.remove(entry.ref);
-                    remove(entry.watcher.links.watching, entry);
+                    remove(entry.watcher.watches.watching, entry);
                 }
             }
-            if (links.watching != null) {
-                for (MonitorEntry entry : links.watching) {
+            if (watches.watching != null) {
+                for (MonitorEntry entry : watches.watching) {
                     monitors.remove(entry.ref);
-                    remove(entry.target.links.watchers, entry);
+                    remove(entry.target.watches.watchers, entry);
                 }
-                links.watching = null;
+                watches.watching = null;
             }
             if (linked != null) {
                 for (ProcessCell partner : linked) {
-                    if (partner.links.linked != null) {
-                        partner.links.linked.remove(cell);
+                    if (partner.watches.linked != null) {
+                        partner.watches.linked.remove(cell);
                     }
                 }
             }

@@ -1,4 +1,4 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.scheduling;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,27 +11,28 @@ import java.util.concurrent.locks.ReentrantLock;
  * remembers the tag it was set for, so a deadline that outlived its yield (the slot was
  * recycled) cannot touch the slot's next yield. Entries of yields that completed are dropped
  * lazily, and the queue is rebuilt when they make up most of it; a discarded entry lets go of
- * its slot at once, so that it keeps nothing of the yield alive while it waits to be dropped.
+ * its {@link Expiry} (the yield's slot) at once, so that it keeps nothing of the yield alive
+ * while it waits to be dropped.
  */
-final class DeadlineTimer {
+public final class DeadlineTimer {
 
-    /** A deadline of one yield. */
-    static final class Entry implements Comparable<Entry> {
-        YieldSlot slot; // guarded by the timer's lock; null once discarded, or for a task
+    /** A deadline of one yield; what {@link #discard} takes once the yield completed. */
+    public static final class Entry implements Comparable<Entry> {
+        Expiry expiry; // guarded by the timer's lock; null once discarded, or for a task
         final Runnable task;
         final long tag;
         final long deadline;
         boolean discarded; // guarded by the timer's lock
 
-        Entry(YieldSlot slot, long tag, long deadline) {
-            this.slot = slot;
+        Entry(Expiry expiry, long tag, long deadline) {
+            this.expiry = expiry;
             this.task = null;
             this.tag = tag;
             this.deadline = deadline;
         }
 
         Entry(Runnable task, long deadline) {
-            this.slot = null;
+            this.expiry = null;
             this.task = task;
             this.tag = 0;
             this.deadline = deadline;
@@ -50,12 +51,13 @@ final class DeadlineTimer {
     private Thread thread;
     private boolean stopped;
 
-    Entry schedule(YieldSlot slot, long tag, long deadline) {
-        return add(new Entry(slot, tag, deadline));
+    /** Fires {@code expiry} for {@code tag} once {@code deadline} ({@link System#nanoTime()}) passed. */
+    public Entry schedule(Expiry expiry, long tag, long deadline) {
+        return add(new Entry(expiry, tag, deadline));
     }
 
     /** Runs {@code task} on the timer's thread once {@code deadline} ({@link System#nanoTime()}) passed. */
-    void schedule(Runnable task, long deadline) {
+    public void schedule(Runnable task, long deadline) {
         add(new Entry(task, deadline));
     }
 
@@ -80,14 +82,14 @@ final class DeadlineTimer {
     }
 
     /** The yield completed before its deadline. */
-    void discard(Entry entry) {
+    public void discard(Entry entry) {
         lock.lock();
         try {
             if (entry.discarded) {
                 return;
             }
             entry.discarded = true;
-            entry.slot = null;
+            entry.expiry = null;
             if (++discarded > 64 && discarded > queue.size() / 2) {
                 PriorityQueue<Entry> live = new PriorityQueue<>(Math.max(1, queue.size() - discarded));
                 for (Entry candidate : queue) {
@@ -106,7 +108,7 @@ final class DeadlineTimer {
     private void run() {
         while (true) {
             Entry due;
-            YieldSlot slot;
+            Expiry expiry;
             lock.lock();
             try {
                 while (true) {
@@ -127,8 +129,8 @@ final class DeadlineTimer {
                         }
                         first.discarded = true;
                         due = first;
-                        slot = first.slot;
-                        first.slot = null;
+                        expiry = first.expiry;
+                        first.expiry = null;
                         break;
                     }
                     changed.awaitNanos(wait);
@@ -142,7 +144,7 @@ final class DeadlineTimer {
                 if (due.task != null) {
                     due.task.run();
                 } else {
-                    slot.cell.expire(slot, due.tag);
+                    expiry.expire(due.tag);
                 }
             } catch (RuntimeException e) {
                 System.getLogger(DeadlineTimer.class.getName()).log(System.Logger.Level.WARNING,
@@ -151,7 +153,8 @@ final class DeadlineTimer {
         }
     }
 
-    void stop() {
+    /** Drops every deadline and task, and waits a little for the timer's thread to end. */
+    public void stop() {
         Thread running;
         lock.lock();
         try {
@@ -172,7 +175,7 @@ final class DeadlineTimer {
     }
 
     /** Deadlines of yields waiting (not the runtime's own tasks), for tests. */
-    int size() {
+    public int size() {
         lock.lock();
         try {
             int count = 0;

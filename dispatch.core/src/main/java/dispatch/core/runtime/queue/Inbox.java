@@ -1,7 +1,26 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.queue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+
+// The fields of the Inbox, spread over a class hierarchy with padding in between (as JCTools lays
+// out its queues): the JVM lays out a superclass's fields before a subclass's, so 64 bytes of
+// unused longs keep the producers' tail off the consumer's cache line.
+
+abstract class InboxTail {
+    @SuppressWarnings("unused") // accessed through Inbox.TAIL
+    volatile Node tail;
+}
+
+@SuppressWarnings("unused")
+abstract class InboxPad extends InboxTail {
+    long p10, p11, p12, p13, p14, p15, p16, p17;
+}
+
+abstract class InboxHead extends InboxPad {
+    Node head; // consumer only
+    Node stub;
+}
 
 /**
  * The scheduler's run queue of processes: many producers (whoever makes a process runnable: a
@@ -16,16 +35,16 @@ import java.lang.invoke.VarHandle;
  * {@link #isEmpty()} (which reads the tail, written by the exchange, a full fence) after it
  * announced that it sleeps.
  *
- * <p>The producers' tail and the consumer's head sit on different cache lines (see
- * {@link InboxFields}), so that they do not slow each other down.
+ * <p>The producers' tail and the consumer's head sit on different cache lines (the classes
+ * above), so that they do not slow each other down.
  */
-final class Inbox extends InboxFields.Head {
+public final class Inbox extends InboxHead {
 
     private static final VarHandle TAIL;
 
     static {
         try {
-            TAIL = MethodHandles.lookup().findVarHandle(InboxFields.Tail.class, "tail", Node.class);
+            TAIL = MethodHandles.lookup().findVarHandle(InboxTail.class, "tail", Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -34,7 +53,8 @@ final class Inbox extends InboxFields.Head {
     private static final class Stub extends Node {
     }
 
-    Inbox() {
+    /** An empty queue. */
+    public Inbox() {
         Node first = new Stub();
         stub = first;
         head = first;
@@ -42,14 +62,14 @@ final class Inbox extends InboxFields.Head {
     }
 
     /** Appends a node. Safe from any thread; the node must not be in any queue. */
-    void push(Node node) {
+    public void push(Node node) {
         node.clearNext();
         Node previous = (Node) TAIL.getAndSet(this, node);
         previous.linkNext(node);
     }
 
     /** Takes the oldest node, or {@code null}. Consumer only. */
-    Node poll() {
+    public Node poll() {
         Node first = head;
         Node next = first.next();
         if (first == stub) {
@@ -80,7 +100,7 @@ final class Inbox extends InboxFields.Head {
      * Whether nothing is queued, not even a node still being linked. Exact for the consumer;
      * a hint for any other thread.
      */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return TAIL.getVolatile(this) == stub && head == stub;
     }
 }

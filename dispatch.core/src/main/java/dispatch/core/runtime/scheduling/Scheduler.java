@@ -1,11 +1,15 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.scheduling;
 
+import dispatch.core.runtime.queue.Inbox;
+import dispatch.core.runtime.queue.Node;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The run queue of step processes and the workers that take from it. The queue is intrusive
  * (a process links itself), so scheduling allocates nothing; a process is in it at most once,
- * which its state machine guarantees. It is an {@link Inbox}: whoever schedules a process
+ * which its state machine guarantees. The scheduler knows a process only as a {@link Slice}
+ * to run, and a worker's state for it only as {@code L}. It is an {@link Inbox}: whoever schedules a process
  * (a worker, the timer's thread, a JDBC thread, a sender) pushes with one atomic exchange and
  * takes no lock; only the workers, which take turns at the consuming end, share a lock.
  *
@@ -14,19 +18,21 @@ import java.util.concurrent.locks.LockSupport;
  * when no worker is spinning (a spinning one will find the work). A worker about to park says
  * so first and then looks at the queue once more, while a producer pushes first and then looks
  * for a parked worker: one of the two always sees the other, so no wake-up is lost.
+ *
+ * @param <L> the state each worker keeps for the slices it runs
  */
-final class Scheduler {
+public final class Scheduler<L> {
 
     /** Spin iterations that only pause (a few microseconds) before the spin yields its core instead. */
     static final int PAUSES_BEFORE_YIELDING = 64;
 
-    private final RuntimeSettings settings;
-    private final Worker[] workers;
+    private final int stepsPerSlice;
+    private final Worker<L>[] workers;
     private final Inbox runQueue = new Inbox();
     private final Object takeLock = new Object(); // the consuming end of runQueue
 
     private final Object idleLock = new Object();
-    private final Worker[] idle; // guarded by idleLock
+    private final Worker<L>[] idle; // guarded by idleLock
     private volatile int idleCount; // written under idleLock
     private volatile int spinning; // written under idleLock
 
@@ -34,19 +40,28 @@ final class Scheduler {
     private volatile int spinIterations;
     private volatile long spinNanos;
 
-    Scheduler(RuntimeSettings settings) {
-        this.settings = settings;
-        this.workers = new Worker[settings.workers()];
-        this.idle = new Worker[settings.workers()];
-        this.spinIterations = settings.spinIterations();
-        this.spinNanos = settings.spinNanos();
-        for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Worker(this, i);
+    /**
+     * @param workers        worker threads; 0 runs nothing by itself (the caller {@link #poll polls})
+     * @param spinIterations how often an idle worker looks for work before it parks
+     * @param spinNanos      the longest an idle worker spins before it parks
+     * @param stepsPerSlice  the budget of each slice
+     * @param locals         makes each worker's state for the slices it runs
+     */
+    @SuppressWarnings("unchecked") // arrays of a generic type
+    public Scheduler(int workers, int spinIterations, long spinNanos, int stepsPerSlice, Supplier<? extends L> locals) {
+        this.stepsPerSlice = stepsPerSlice;
+        this.workers = new Worker[workers];
+        this.idle = new Worker[workers];
+        this.spinIterations = spinIterations;
+        this.spinNanos = spinNanos;
+        for (int i = 0; i < workers; i++) {
+            this.workers[i] = new Worker<>(this, i, locals.get());
         }
     }
 
-    void start() {
-        for (Worker worker : workers) {
+    /** Starts the workers. */
+    public void start() {
+        for (Worker<L> worker : workers) {
             worker.thread.start();
         }
     }
@@ -56,7 +71,7 @@ final class Scheduler {
      * have the core (with fewer cores than busy threads, a pure spin would delay the very work,
      * or result, it waits for).
      */
-    static void pause(int iteration) {
+    public static void pause(int iteration) {
         if (iteration < PAUSES_BEFORE_YIELDING) {
             Thread.onSpinWait();
         } else {
@@ -65,58 +80,62 @@ final class Scheduler {
     }
 
     /** Changes how long idle workers spin; takes effect at their next idle spell. */
-    void spin(int iterations, long nanos) {
+    public void spin(int iterations, long nanos) {
         spinIterations = iterations;
         spinNanos = nanos;
     }
 
     /** Whether a worker may wait on a process that expects results (not when the caller drives). */
-    boolean spinsOnProcesses() {
+    public boolean spinsOnProcesses() {
         return workers.length > 0;
     }
 
-    int spinIterations() {
+    /** Spin iterations of an idle worker before it parks, or of one waiting for a process's results. */
+    public int spinIterations() {
         return spinIterations;
     }
 
-    long spinNanos() {
+    /** The longest such a spin lasts. */
+    public long spinNanos() {
         return spinNanos;
     }
 
     /** Whether processes are waiting in the run queue (a hint while they are being queued). */
-    boolean hasWork() {
+    public boolean hasWork() {
         return !runQueue.isEmpty();
     }
 
-    int stepsPerSlice() {
-        return settings.stepsPerSlice();
+    /** The budget of a slice: steps a process runs in a row before others get a turn. */
+    public int stepsPerSlice() {
+        return stepsPerSlice;
     }
 
-    /** Queues a process whose state just became SCHEDULED. Any thread. */
-    void schedule(StepCell cell) {
-        runQueue.push(cell); // a full fence: the reads below see a worker that said it parks
+    /** Queues a process whose state just became SCHEDULED (it is in no queue). Any thread. */
+    public <S extends Node & Slice<L>> void schedule(S slice) {
+        runQueue.push(slice); // a full fence: the reads below see a worker that said it parks
         if (spinning == 0 && idleCount > 0) {
             wakeOne();
         }
     }
 
     /** Takes the next process, or {@code null}; wakes a helper when more work waits. */
-    StepCell poll() {
+    @SuppressWarnings("unchecked") // only slices are scheduled
+    public Slice<L> poll() {
         if (runQueue.isEmpty()) {
             return null;
         }
-        StepCell cell;
+        Slice<L> slice;
         synchronized (takeLock) {
-            cell = (StepCell) runQueue.poll();
+            slice = (Slice<L>) runQueue.poll();
         }
-        if (cell != null && spinning == 0 && idleCount > 0 && !runQueue.isEmpty()) {
+        if (slice != null && spinning == 0 && idleCount > 0 && !runQueue.isEmpty()) {
             wakeOne(); // more work than this worker can take, and nobody looking for it
         }
-        return cell;
+        return slice;
     }
 
     private void wakeOne() {
-        Worker wake = null;
+        Worker<L> wake = null;
         synchronized (idleLock) {
             if (spinning == 0 && idleCount > 0) {
                 wake = idle[--idleCount];
@@ -134,7 +153,7 @@ final class Scheduler {
      *
      * @return a process to run, or {@code null} (woken, or stopping)
      */
-    StepCell idle(Worker worker) {
+    Slice<L> idle(Worker<L> worker) {
         boolean spin;
         synchronized (idleLock) {
             // One spinner is enough to catch the next piece of work; a second would only take
@@ -153,9 +172,9 @@ final class Scheduler {
         synchronized (idleLock) {
             spinning--;
         }
-        StepCell cell = poll();
-        if (cell != null || stopped) {
-            return cell;
+        Slice<L> slice = poll();
+        if (slice != null || stopped) {
+            return slice;
         }
         synchronized (idleLock) {
             worker.parked = true;
@@ -173,7 +192,7 @@ final class Scheduler {
     }
 
     /** Takes a worker off the idle list again, unless a producer has claimed it already. */
-    private void withdraw(Worker worker) {
+    private void withdraw(Worker<L> worker) {
         synchronized (idleLock) {
             if (!worker.parked) {
                 return;
@@ -195,7 +214,7 @@ final class Scheduler {
     }
 
     /** Stops the workers; waits at most {@code millis} for them. */
-    void stop(long millis) {
+    public void stop(long millis) {
         stopped = true;
         synchronized (idleLock) {
             for (int i = 0; i < idleCount; i++) {
@@ -204,11 +223,11 @@ final class Scheduler {
             }
             idleCount = 0;
         }
-        for (Worker worker : workers) {
+        for (Worker<L> worker : workers) {
             LockSupport.unpark(worker.thread);
         }
         long deadline = System.nanoTime() + millis * 1_000_000;
-        for (Worker worker : workers) {
+        for (Worker<L> worker : workers) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left > 0 && worker.thread != Thread.currentThread()) {
                 try {
@@ -221,7 +240,8 @@ final class Scheduler {
         }
     }
 
-    int workerCount() {
+    /** The worker threads; 0 when the caller drives the processes. */
+    public int workerCount() {
         return workers.length;
     }
 }

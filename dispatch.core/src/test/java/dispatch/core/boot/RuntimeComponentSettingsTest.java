@@ -1,8 +1,9 @@
-package dispatch.core.runtime;
+package dispatch.core.boot;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
+import dispatch.core.runtime.RuntimeSettings;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import org.junit.Test;

@@ -1,13 +1,15 @@
-package dispatch.core.runtime;
+package dispatch.core.runtime.queue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
  * An element of a process's {@link Mailbox} or of the run queue (an {@link Inbox}). Intrusive
- * (the link lives in the element) so that queueing a pooled result allocates nothing.
+ * (the link lives in the element) so that queueing a pooled result allocates nothing. Public to
+ * be extended by the runtime's nodes (the cells, their yield slots, messages); the link itself
+ * is the queues' business only.
  */
-abstract class Node {
+public abstract class Node {
 
     static final VarHandle NEXT;
 
@@ -21,6 +23,9 @@ abstract class Node {
 
     @SuppressWarnings("unused") // accessed through NEXT
     private volatile Node next;
+
+    protected Node() {
+    }
 
     final Node next() {
         return (Node) NEXT.getAcquire(this);
