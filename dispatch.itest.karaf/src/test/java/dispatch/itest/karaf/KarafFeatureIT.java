@@ -27,6 +27,9 @@ import dispatch.module.http.Request;
 import dispatch.module.http.Response;
 import dispatch.module.sql.Query;
 import dispatch.module.sql.Rows;
+import dispatch.module.store.Get;
+import dispatch.module.store.Set;
+import dispatch.module.store.StoreFailure;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -95,6 +98,10 @@ public class KarafFeatureIT {
                 // the event module's bridge to Karaf's EventAdmin, one topic each way
                 editConfigurationFilePut("etc/dispatch.module.event.eventadmin.cfg", "event.topics", "karaf/in"),
                 editConfigurationFilePut("etc/dispatch.module.event.eventadmin.cfg", "out.topics", "karaf/out"),
+                // a sql store on that datasource: etc/dispatch.store-karaf.cfg
+                editConfigurationFilePut("etc/dispatch.store-karaf.cfg", "name", "karafstore"),
+                editConfigurationFilePut("etc/dispatch.store-karaf.cfg", "type", "sql"),
+                editConfigurationFilePut("etc/dispatch.store-karaf.cfg", "datasource", "karafdb"),
                 features(maven("dispatch", "dispatch.features", version).classifier("features").type("xml"), "dispatch"));
     }
 
@@ -172,6 +179,34 @@ public class KarafFeatureIT {
             handler.unregister();
         }
         assertThat(shell("event:topics"), containsString("(all, since start)"));
+    }
+
+    @Test
+    public void aProcessKeepsStateInTheDefaultAndAConfiguredSqlStore() throws Exception {
+        awaitReady();
+        await(Dispatcher.class, "(" + Dispatcher.MODULE_PROPERTY + "=store)");
+        await(javax.sql.DataSource.class, "(name=karafdb)");
+        ProcessRuntime runtime = await(ProcessRuntime.class);
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        long pid = runtime.spawn((BlockingProcess) process -> {
+            process.call(new Set("default", "k", "in memory"));
+            seen.add(process.call(new Get("default", "k")).string());
+            for (int tries = 1; ; tries++) { // the store comes from etc/ whenever ConfigAdmin delivers it
+                try {
+                    process.call(new Set("karafstore", "k", "in a table"));
+                    break;
+                } catch (StoreFailure e) {
+                    if (!StoreFailure.UNKNOWN_STORE.equals(e.code()) || tries * 20L > TIMEOUT_MILLIS) {
+                        throw e;
+                    }
+                    process.call(new Sleep(Duration.ofMillis(20)));
+                }
+            }
+            seen.add(process.call(new Get("karafstore", "k")).string());
+        });
+        ExitReason exit = runtime.exitOf(pid).orElseThrow().toCompletableFuture().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        assertTrue(exit.toString(), exit.isNormal());
+        assertEquals(List.of("in memory", "in a table"), seen);
     }
 
     private <T> T await(Class<T> type) throws InterruptedException {

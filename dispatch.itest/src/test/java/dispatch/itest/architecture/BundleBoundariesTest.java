@@ -56,7 +56,8 @@ public class BundleBoundariesTest {
         }
         // a module missing from the class path would pass unseen
         assertTrue("modules found: " + modules, modules.containsAll(Set.of("dispatch.module.clock",
-                "dispatch.module.sql", "dispatch.module.http", "dispatch.example.kv")));
+                "dispatch.module.sql", "dispatch.module.http", "dispatch.module.event", "dispatch.module.store",
+                "dispatch.example.kv")));
         classes().that().resideInAnyPackage("dispatch.module..", "dispatch.example..")
                 .should(dependOnNothingOfDispatchButTheApiAndThemselves())
                 .check(classes);

@@ -19,6 +19,7 @@ import dispatch.module.event.Publish;
 import dispatch.module.event.Published;
 import dispatch.module.event.Subscribe;
 import dispatch.module.event.TopicEvent;
+import dispatch.testing.DispatchTesting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -249,7 +250,7 @@ public class EventIT extends DispatchTestSupport {
             delivered += seen.received();
             dropped += seen.dropped();
         }
-        awaitNoProcesses(runtime, 20);
+        DispatchTesting.awaitNoProcesses(runtime, Duration.ofSeconds(20));
         long[] total = totals(shell("event:topics"));
         assertEquals("published", events, total[1]);
         assertEquals("delivered", delivered, total[2]);
@@ -268,7 +269,7 @@ public class EventIT extends DispatchTestSupport {
                 return null;
             });
         }
-        awaitNoProcesses(runtime, 20);
+        DispatchTesting.awaitNoProcesses(runtime, Duration.ofSeconds(20));
         Published published = Processes.call(runtime, ctx -> ctx.call(new Publish("audit/x", "late")));
         assertEquals(0, published.subscribers());
         String topics = shell("event:topics");

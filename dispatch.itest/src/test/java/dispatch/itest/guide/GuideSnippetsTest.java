@@ -38,7 +38,7 @@ public class GuideSnippetsTest {
 
     @Test
     public void moduleReadmeSnippetsMatchTheirSources() throws IOException {
-        for (String module : List.of("dispatch.module.http", "dispatch.module.sql")) {
+        for (String module : List.of("dispatch.module.http", "dispatch.module.sql", "dispatch.module.store")) {
             assertTrue(module + "'s README has its example", check(ROOT.resolve(module).resolve("README.md")) >= 1);
         }
     }
