@@ -28,11 +28,11 @@ public class RuntimeBundlesIT {
     /** What the distribution runs that a Pax Exam test brings itself (pax-logging) or must not start. */
     private static final Set<String> NOT_IN_TESTS = Set.of(
             "org.apache.felix.gogo.shell", "org.apache.felix.fileinstall", "slf4j.api", "slf4j.simple");
-    /** What Karaf brings itself (its scr, config and shell features, pax-logging). */
+    /** What Karaf brings itself (its scr, config, shell and eventadmin features, pax-logging). */
     private static final Set<String> KARAF_BRINGS = Set.of(
             "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
             "org.apache.felix.scr", "org.apache.felix.configadmin",
-            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command");
+            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "org.apache.felix.eventadmin");
     private static final Pattern RUN_BUNDLE = Pattern.compile("^\\s+([\\w.-]+);version=", Pattern.MULTILINE);
     private static final Pattern FEATURE_BUNDLE = Pattern.compile("<bundle>mvn:[^/]+/([^/]+)/");
 
