@@ -3,7 +3,9 @@ package dispatch.api;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Does the work of one command ID.
+ * Does the work of one command ID, whatever the type of the command yielded with it. A
+ * handler of one command type is better written as a {@link TypedHandler}, which gets the
+ * command typed and never one of another type; this raw form is what the registry calls.
  *
  * <p>{@code handle} starts the work and returns at once; it must not block the calling
  * worker. When the work is done the handler calls {@link ResultReceiver#completeYield}
@@ -32,7 +34,7 @@ public interface Handler {
      * Starts the work of one yielded command.
      *
      * @param context  the yield's context: its process, cancellation and deadline
-     * @param command  the command, of the type the handler was registered for
+     * @param command  the command as the process yielded it: of any type that has this ID
      * @param tag      the correlation tag to complete
      * @param receiver where the result goes
      * @throws Exception when the command cannot even be started; becomes the error result

@@ -4,9 +4,11 @@ import dispatch.api.Command;
 import dispatch.api.Dispatcher;
 import dispatch.api.Handler;
 import dispatch.api.Registrar;
+import dispatch.api.TypedHandler;
 import dispatch.core.registry.Claimant;
 import dispatch.core.registry.CommandRegistry;
 import dispatch.core.registry.RegistrationRefused;
+import java.util.function.Consumer;
 
 /** A custom module for the benchmarks: one echo command, ID 300, and a registry holding it. */
 final class BenchModule {
@@ -57,6 +59,15 @@ final class BenchModule {
 
     /** A registry with the process-free echo module under {@code handler}, frozen. */
     static CommandRegistry registry(Handler handler) {
+        return registry(registrar -> registrar.register(ECHO_ID, "Echo", handler));
+    }
+
+    /** The same, with {@code handler} registered through the typed path, which checks the command's type. */
+    static CommandRegistry typedRegistry(TypedHandler<Echo> handler) {
+        return registry(registrar -> registrar.register(ECHO_ID, Echo.class, handler));
+    }
+
+    private static CommandRegistry registry(Consumer<Registrar> registrations) {
         CommandRegistry registry = new CommandRegistry();
         Dispatcher module = new Dispatcher() {
             @Override
@@ -66,7 +77,7 @@ final class BenchModule {
 
             @Override
             public void registerAll(Registrar registrar) {
-                registrar.register(ECHO_ID, "Echo", handler);
+                registrations.accept(registrar);
             }
         };
         try {

@@ -4,6 +4,7 @@ import dispatch.api.process.Events;
 import dispatch.api.process.Status;
 import dispatch.api.process.StepOutput;
 import dispatch.api.process.StepProcess;
+import dispatch.core.registry.CommandRegistry;
 import dispatch.core.runtime.DispatchRuntime;
 import dispatch.core.runtime.RuntimeSettings;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +24,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * routes it, the handler completes it at once, the result goes into the process's next step,
  * the command is released. The benchmark thread is the worker (a runtime with 0 workers, driven
  * slice by slice); one operation is one round trip.
+ *
+ * <p>{@code registration} compares the two ways a module registers its handler: {@code raw}, a
+ * {@link dispatch.api.Handler} that gets {@code Command<?>}, and {@code typed}, a
+ * {@link dispatch.api.TypedHandler} of the command's class, which the registrar wraps in a type
+ * check. Run one with {@code -p registration=typed}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,6 +36,9 @@ import org.openjdk.jmh.annotations.TearDown;
 public class SameThreadYieldBench {
 
     static final int SLICE = 1024;
+
+    @Param({"raw", "typed"})
+    public String registration;
 
     private DispatchRuntime runtime;
 
@@ -51,9 +61,12 @@ public class SameThreadYieldBench {
 
     @Setup
     public void setUp() {
-        runtime = new DispatchRuntime(
-                BenchModule.registry((context, command, tag, receiver) -> receiver.complete(tag, BenchModule.RESULT)),
-                RuntimeSettings.defaults().withWorkers(0).withStepsPerSlice(SLICE));
+        CommandRegistry registry = switch (registration) {
+            case "raw" -> BenchModule.registry((context, command, tag, receiver) -> receiver.complete(tag, BenchModule.RESULT));
+            case "typed" -> BenchModule.typedRegistry((context, echo, tag, receiver) -> receiver.complete(tag, BenchModule.RESULT));
+            default -> throw new IllegalArgumentException("registration is raw or typed, not " + registration);
+        };
+        runtime = new DispatchRuntime(registry, RuntimeSettings.defaults().withWorkers(0).withStepsPerSlice(SLICE));
         runtime.spawn(new Pinger());
     }
 

@@ -19,6 +19,7 @@ import dispatch.itest.support.DispatchOptions;
 import dispatch.itest.support.DispatchTestSupport;
 import dispatch.itest.support.Revisions;
 import dispatch.itest.support.Services;
+import dispatch.testing.DispatchTesting;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -162,7 +163,7 @@ public class HotSwapIT extends DispatchTestSupport {
         }
         assertTrue("the warm-up ended", warmUp.done.await(120, TimeUnit.SECONDS));
         assertEquals(0, warmUp.unavailable.sum() + warmUp.left.sum() + warmUp.otherErrors.sum());
-        RuntimeStats before = awaitNoProcesses(runtime, 30);
+        RuntimeStats before = DispatchTesting.awaitNoProcesses(runtime, Duration.ofSeconds(30));
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
         Chaos chaos = new Chaos(PROCESSES, Integer.MAX_VALUE);
@@ -191,7 +192,7 @@ public class HotSwapIT extends DispatchTestSupport {
         chaos.stop();
         assertTrue("every process got all its results and ended: " + chaos.done.getCount() + " left",
                 chaos.done.await(120, TimeUnit.SECONDS));
-        RuntimeStats after = awaitNoProcesses(runtime, 30);
+        RuntimeStats after = DispatchTesting.awaitNoProcesses(runtime, Duration.ofSeconds(30));
 
         long yields = chaos.yields.sum();
         report(chaos, chaosNanos, updateToFirstResult, after.ignoredCompletions() - before.ignoredCompletions());

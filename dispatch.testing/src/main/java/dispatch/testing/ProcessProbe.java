@@ -18,7 +18,10 @@ public final class ProcessProbe implements ProcessRef {
     private static final AtomicLong PIDS = new AtomicLong();
 
     private final long pid = PIDS.incrementAndGet();
+    private static final Runnable NOT_TRACKED = () -> { };
+
     private final Queue<Object> received = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> onTaken = new ConcurrentLinkedQueue<>(); // one per received message, same order
     private final Hooks exitHooks = new Hooks();
     private final List<YieldProbe> openYields = new ArrayList<>(); // guarded by itself
     private volatile boolean alive = true;
@@ -36,16 +39,49 @@ public final class ProcessProbe implements ProcessRef {
     /** Keeps {@code message} for {@link #received} while the process lives. */
     @Override
     public boolean send(Object message) {
+        return queue(message, NOT_TRACKED);
+    }
+
+    /** Keeps {@code message} like {@link #send(Object)}; {@link #take} runs {@code onTaken}, as the runtime does. */
+    @Override
+    public boolean send(Object message, Runnable onTaken) {
+        return queue(message, java.util.Objects.requireNonNull(onTaken, "onTaken"));
+    }
+
+    private synchronized boolean queue(Object message, Runnable taken) {
         if (!alive) {
             return false;
         }
         received.add(message);
+        onTaken.add(taken);
         return true;
     }
 
-    /** The messages sent to this process so far, oldest first; taking them is up to the test. */
+    /**
+     * The messages sent to this process so far and not yet {@linkplain #take taken}, oldest first.
+     * Read them here, take them with {@link #take}.
+     */
     public Queue<Object> received() {
         return received;
+    }
+
+    /**
+     * Takes the oldest message as a process would: the sender's {@code onTaken} (of
+     * {@link #send(Object, Runnable)}) runs now, on this thread, as it runs after a step in the runtime.
+     *
+     * @return the message, or {@code null} when none is queued
+     */
+    public Object take() {
+        Object message;
+        Runnable taken;
+        synchronized (this) {
+            message = received.poll();
+            taken = onTaken.poll();
+        }
+        if (taken != null) {
+            taken.run();
+        }
+        return message;
     }
 
     @Override

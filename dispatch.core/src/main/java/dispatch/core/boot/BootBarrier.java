@@ -126,7 +126,8 @@ public final class BootBarrier {
         if (bundle == null) {
             return; // unregistered meanwhile: its removal follows
         }
-        Claimant claimant = new Claimant(String.valueOf(dispatcher.moduleName()), MissingModuleDiagnosis.name(bundle),
+        String module = dispatcher.moduleName(); // null without @DispatchModule: the registry refuses it
+        Claimant claimant = new Claimant(module == null ? "" : module, MissingModuleDiagnosis.name(bundle),
                 serviceId, bundle.getBundleId(), revision(bundle), bundle.getLastModified());
         tryRegister(claimant, dispatcher);
         reconcile();

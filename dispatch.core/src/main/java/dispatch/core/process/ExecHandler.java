@@ -1,10 +1,9 @@
 package dispatch.core.process;
 
-import dispatch.api.Command;
 import dispatch.api.DispatchException;
-import dispatch.api.Handler;
 import dispatch.api.ResultReceiver;
 import dispatch.api.Subscription;
+import dispatch.api.TypedHandler;
 import dispatch.api.YieldContext;
 import dispatch.api.process.Exec;
 import java.util.concurrent.Callable;
@@ -15,11 +14,11 @@ import java.util.concurrent.FutureTask;
  * Runs an {@link Exec} task off the workers, on a virtual thread where the JVM has them.
  * Cancelling the yield interrupts the task; a cancelled task completes nothing.
  */
-final class ExecHandler implements Handler {
+final class ExecHandler implements TypedHandler<Exec<?>> {
 
     @Override
-    public void handle(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        Callable<?> body = ((Exec<?>) command).task();
+    public void handle(YieldContext context, Exec<?> exec, long tag, ResultReceiver receiver) {
+        Callable<?> body = exec.task();
         if (body == null) {
             throw new DispatchException(DispatchException.INVALID_ARGUMENT, "Exec needs a task, not null");
         }

@@ -1,5 +1,6 @@
 package dispatch.core.registry;
 
+import dispatch.api.DispatchModule;
 import dispatch.api.Dispatcher;
 import dispatch.api.IdRange;
 import dispatch.api.Readiness;
@@ -74,10 +75,15 @@ public final class CommandRegistry {
     /**
      * Registers all handlers of a dispatcher, all or nothing.
      *
-     * @throws RegistrationRefused when any ID is invalid, reserved for another module, held by
-     *                             another claimant, or closed by the freeze
+     * @throws RegistrationRefused when the claimant names no module, or any ID is invalid, reserved
+     *                             for another module, held by another claimant, or closed by the freeze
      */
     public void register(Claimant claimant, Dispatcher dispatcher) throws RegistrationRefused {
+        if (claimant.module().isBlank()) {
+            throw new RegistrationRefused("the dispatcher " + dispatcher.getClass().getName() + " of bundle "
+                    + claimant.bundle() + " names no module: annotate its class with @"
+                    + DispatchModule.class.getName() + "(\"<name>\") (or override moduleName())");
+        }
         List<Claim> claims = collect(claimant, dispatcher);
         List<Route> takenOver = new ArrayList<>();
         synchronized (this) {

@@ -7,6 +7,7 @@ import dispatch.api.process.ExitReason;
 import dispatch.api.process.Outcome;
 import dispatch.api.process.ProcessContext;
 import dispatch.api.process.ProcessEndedException;
+import dispatch.core.runtime.queue.Node;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     private final BlockingProcess process;
     private volatile boolean waiting;
     private volatile Thread thread;
-    private final ArrayDeque<Object> mailbox = new ArrayDeque<>(); // owner only
+    private final ArrayDeque<MessageNode> mailbox = new ArrayDeque<>(); // owner only
 
     BlockingCell(DispatchRuntime runtime, long pid, BlockingProcess process) {
         super(runtime, pid, nameOf(process));
@@ -175,8 +176,9 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
     }
 
     private Object take() {
-        messageTaken();
-        return mailbox.poll();
+        MessageNode message = mailbox.poll();
+        messageTaken(message);
+        return message.value();
     }
 
     private YieldSlot yieldNow(Command<?> command, long timeoutNanos, boolean callerWaits) {
@@ -232,7 +234,7 @@ final class BlockingCell extends ProcessCell implements ProcessContext {
             if (node instanceof YieldSlot slot) {
                 slot.arrived = true;
             } else {
-                mailbox.add(((MessageNode) node).value());
+                mailbox.add((MessageNode) node);
             }
         }
     }

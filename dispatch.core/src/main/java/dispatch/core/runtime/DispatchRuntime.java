@@ -9,6 +9,10 @@ import dispatch.api.process.ProcessRuntime;
 import dispatch.api.process.RuntimeStats;
 import dispatch.api.process.StepProcess;
 import dispatch.core.registry.CommandRegistry;
+import dispatch.core.runtime.scheduling.DeadlineTimer;
+import dispatch.core.runtime.scheduling.Scheduler;
+import dispatch.core.runtime.scheduling.Slice;
+import dispatch.core.runtime.scheduling.Threads;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -27,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The process runtime, in plain Java: constructible without OSGi from a
  * {@link CommandRegistry} and {@link RuntimeSettings}. The OSGi component
- * {@link RuntimeComponent} publishes one as the {@link ProcessRuntime} service.
+ * {@code dispatch.core.boot.RuntimeComponent} publishes one as the {@link ProcessRuntime} service.
  *
  * <p>The path of a yield: the process's thread looks the ID up in the registry and calls the
  * handler directly; the handler completes the tag on any thread; the result goes into the
@@ -45,10 +49,10 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
     final CommandRegistry registry;
     final RuntimeSettings settings;
-    final Scheduler scheduler;
+    final Scheduler<StepScratch> scheduler;
     final DeadlineTimer timer = new DeadlineTimer();
     final Threads threads;
-    final Topology topology = new Topology(this);
+    final DeathWatch deathWatch = new DeathWatch(this);
     final LongAdder ignored = new LongAdder();
     final Departures departures = new Departures(this);
     private final Subscription departureListener;
@@ -68,7 +72,8 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
     public DispatchRuntime(CommandRegistry registry, RuntimeSettings settings) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.scheduler = new Scheduler(settings);
+        this.scheduler = new Scheduler<>(settings.workers(), settings.spinIterations(), settings.spinNanos(),
+                settings.stepsPerSlice(), StepScratch::new);
         this.threads = new Threads(settings.virtualThreads(), settings.blockingPoolSize());
         this.recentExits = new RecentExits(settings.recentExits());
         this.departureListener = registry.onDeparture(departures);
@@ -141,7 +146,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         table.put(pid, cell);
         spawned.increment();
         if (linkTo != null) {
-            topology.link(linkTo, cell, pid);
+            deathWatch.link(linkTo, cell, pid);
         }
         if (closing) {
             cell.beginEnd(SHUTDOWN_REASON); // close() may have missed it: it ends at its first turn
@@ -174,20 +179,20 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
 
     /** Monitors {@code target} for {@code watcher}; see {@link dispatch.api.process.Monitor}. */
     public long monitor(ProcessCell watcher, long target) {
-        return topology.monitor(watcher, target);
+        return deathWatch.monitor(watcher, target);
     }
 
     public boolean unmonitor(ProcessCell watcher, long ref) {
-        return topology.unmonitor(watcher, ref);
+        return deathWatch.unmonitor(watcher, ref);
     }
 
     /** Links two processes; fails with {@code no-such-process} if {@code target} is not running. */
     public void link(ProcessCell cell, long target) {
-        topology.link(cell, table.get(target), target);
+        deathWatch.link(cell, table.get(target), target);
     }
 
     public boolean unlink(ProcessCell cell, long target) {
-        return topology.unlink(cell, table.get(target));
+        return deathWatch.unlink(cell, table.get(target));
     }
 
     /** Runs a task off the workers (virtual thread or the Exec pool); {@code false} once stopped. */
@@ -246,7 +251,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         try {
             // While the process is still listed: whoever sees it ended (exitOf, its exit stage)
             // also sees its monitors told, its links terminated and its exit actions run.
-            topology.exited(cell, reason);
+            deathWatch.exited(cell, reason);
         } finally {
             recentExits.put(cell.pid, reason);
             table.remove(cell.pid);
@@ -266,8 +271,8 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
      * @return {@code false} when no process was runnable
      */
     public boolean drive() {
-        StepCell cell = scheduler.poll();
-        if (cell == null) {
+        Slice<StepScratch> slice = scheduler.poll();
+        if (slice == null) {
             return false;
         }
         StepScratch scratch = driverScratch.get();
@@ -276,7 +281,7 @@ public final class DispatchRuntime implements ProcessRuntime, AutoCloseable {
         }
         scratch.inUse = true;
         try {
-            cell.runSlice(scheduler.stepsPerSlice(), scratch);
+            slice.runSlice(scheduler.stepsPerSlice(), scratch);
         } finally {
             scratch.inUse = false;
         }

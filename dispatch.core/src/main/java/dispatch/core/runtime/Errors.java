@@ -53,8 +53,8 @@ final class Errors {
                 + route.commandName() + ") of " + route.claimant() + " threw " + thrown, thrown);
     }
 
-    static DispatchException timeout(long tag, YieldSlot slot) {
-        return new DispatchException(DispatchException.TIMEOUT, "yield " + tag + " of process " + slot.cell.pid()
+    static DispatchException timeout(long pid, long tag) {
+        return new DispatchException(DispatchException.TIMEOUT, "yield " + tag + " of process " + pid
                 + " passed its deadline");
     }
 

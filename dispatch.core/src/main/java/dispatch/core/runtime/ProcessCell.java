@@ -10,6 +10,9 @@ import dispatch.api.YieldContext;
 import dispatch.api.process.ExitReason;
 import dispatch.api.process.ProcessInfo;
 import dispatch.core.registry.Route;
+import dispatch.core.runtime.queue.Mailbox;
+import dispatch.core.runtime.queue.Node;
+import dispatch.core.runtime.scheduling.DeadlineTimer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
@@ -49,9 +52,9 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
     final long pid;
     final String name;
     final SlotTable slots = new SlotTable(this);
-    /** Made by the runtime's topology when something first attaches to this process; see {@link Topology.Links}. */
-    volatile Topology.Links links;
-    volatile boolean linksClosed;
+    /** Made by the death watch when something first attaches to this process; see {@link DeathWatch.Watches}. */
+    volatile DeathWatch.Watches watches;
+    volatile boolean watchesClosed;
     /** Made when someone first asks how the process ends ({@link #exitStage}): most never do. */
     private volatile CompletableFuture<ExitReason> exit;
     private volatile boolean exitSettled;
@@ -173,11 +176,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
             runtime.ignored.increment();
             return false;
         }
-        DeadlineTimer.Entry timer = slot.timerEntry;
-        if (timer != null) {
-            runtime.timer.discard(timer);
-        }
-        deliver(slot);
+        deliverResult(slot);
         return true;
     }
 
@@ -187,11 +186,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
         if (slot == null || !slot.tryCancel(tag, error)) {
             return false;
         }
-        DeadlineTimer.Entry timer = slot.timerEntry;
-        if (timer != null) {
-            runtime.timer.discard(timer);
-        }
-        deliver(slot);
+        deliverResult(slot);
         return true;
     }
 
@@ -225,18 +220,31 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
             return false;
         }
         runtime.departures.countFailed();
-        DeadlineTimer.Entry timer = slot.timerEntry;
-        if (timer != null) {
-            runtime.timer.discard(timer);
-        }
-        deliver(slot);
+        deliverResult(slot);
         return true;
     }
 
-    /** The timer's way in: the yield's deadline passed. */
+    /** The timer's way in: the yield's deadline passed (the timer has dropped the entry already). */
     final void expire(YieldSlot slot, long tag) {
-        if (slot.tryCancel(tag, Errors.timeout(tag, slot))) {
+        if (slot.tryCancel(tag, Errors.timeout(pid, tag))) {
             deliver(slot);
+        }
+    }
+
+    /**
+     * The calling thread won {@code slot}'s yield, for a result or a cancellation that has one:
+     * the yield's deadline goes, and its result to the process.
+     */
+    private void deliverResult(YieldSlot slot) {
+        discardDeadline(slot);
+        deliver(slot);
+    }
+
+    /** Lets the timer drop the yield's deadline, if it has one, and with it the slot. */
+    private void discardDeadline(YieldSlot slot) {
+        DeadlineTimer.Entry timer = slot.timerEntry;
+        if (timer != null) {
+            runtime.timer.discard(timer);
         }
     }
 
@@ -284,18 +292,28 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
 
     @Override
     public final boolean send(Object message) {
+        return queueMessage(message, null);
+    }
+
+    @Override
+    public final boolean send(Object message, Runnable onTaken) {
+        return queueMessage(message, java.util.Objects.requireNonNull(onTaken, "onTaken"));
+    }
+
+    private boolean queueMessage(Object message, Runnable onTaken) {
         java.util.Objects.requireNonNull(message, "message");
         if (endReason() != null) {
             return false;
         }
         MESSAGES_QUEUED.getAndAdd(this, 1);
-        deliver(new MessageNode(message));
+        deliver(new MessageNode(message, onTaken));
         return true;
     }
 
     /** A queued message was taken by the process. */
-    final void messageTaken() {
+    final void messageTaken(MessageNode message) {
         MESSAGES_QUEUED.getAndAdd(this, -1);
+        message.taken();
     }
 
     // --- ending ---
@@ -337,10 +355,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
             // owner, which made it, sweeps once more now that no more yields can come.
             slot.cancelIfPending();
             // Deadlines of yields that never get consumed now: the timer lets go of their slots.
-            DeadlineTimer.Entry timer = slot.timerEntry;
-            if (timer != null) {
-                runtime.timer.discard(timer);
-            }
+            discardDeadline(slot);
         }
         exited = true;
         while (pollEvent() != null) {
@@ -390,7 +405,7 @@ public abstract class ProcessCell extends Mailbox implements ProcessRef, ResultR
 
     @Override
     public final Subscription onExit(Runnable action) {
-        return runtime.topology.onExit(this, action);
+        return runtime.deathWatch.onExit(this, action);
     }
 
     final ProcessInfo info() {

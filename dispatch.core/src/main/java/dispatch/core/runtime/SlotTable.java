@@ -3,15 +3,43 @@ package dispatch.core.runtime;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
+// The fields of the SlotTable, with padding between what completing threads read (the slot array)
+// and what the owner writes on every yield (free list, counter, statistics), so that each yield
+// does not cost every completer a cache miss. Only the middle is padded; the JVM lays out a
+// superclass's fields before a subclass's (see the run queue's Inbox).
+
+abstract class SlotTableShared {
+    ProcessCell cell;
+    volatile YieldSlot[] slots;
+}
+
+@SuppressWarnings("unused")
+abstract class SlotTablePad extends SlotTableShared {
+    long p10, p11, p12, p13, p14, p15, p16, p17;
+}
+
+/** Written by the owner only; the counters are read racily for statistics. */
+abstract class SlotTableOwner extends SlotTablePad {
+    private static final int[] NO_FREE_SLOTS = {};
+
+    int used;
+    int[] free = NO_FREE_SLOTS; // most processes never have more than one yield out
+    int freeCount;
+    long sequence;
+    long yields;
+    long completions;
+    long errors;
+}
+
 /**
  * The yield slots of one process, indexed by the low bits of the tag, so that a completion
  * from any thread finds its slot with one array read: no map, no boxing, no lock. The high
  * bits of a tag are the process-local yield counter, which makes every tag unique and lets a
  * slot tell its current yield from an older one. Only the process's own thread acquires and
  * frees slots; any thread may look one up. The owner's bookkeeping (and the process's
- * counters) lies on other cache lines than the array completers read (see {@link SlotFields}).
+ * counters) lies on other cache lines than the array completers read (the classes above).
  */
-final class SlotTable extends SlotFields.Owner {
+final class SlotTable extends SlotTableOwner {
 
     static final int INDEX_BITS = 20;
     static final int MAX_SLOTS = 1 << INDEX_BITS;

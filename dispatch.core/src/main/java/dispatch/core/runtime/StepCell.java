@@ -5,6 +5,9 @@ import dispatch.api.process.ExitReason;
 import dispatch.api.process.Status;
 import dispatch.api.process.StepOutput;
 import dispatch.api.process.StepProcess;
+import dispatch.core.runtime.queue.Node;
+import dispatch.core.runtime.scheduling.Scheduler;
+import dispatch.core.runtime.scheduling.Slice;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -24,7 +27,7 @@ import java.time.Duration;
  * and run by one worker at a time. The worker leaves {@code RUNNING} for {@code IDLE} with
  * a compare-and-set that fails if a signal came in between, so no wake-up is lost.
  */
-final class StepCell extends ProcessCell implements StepOutput {
+final class StepCell extends ProcessCell implements StepOutput, Slice<StepScratch> {
 
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
@@ -143,7 +146,8 @@ final class StepCell extends ProcessCell implements StepOutput {
      * batches. Called only by the thread that took the process from the run queue (state
      * SCHEDULED).
      */
-    void runSlice(int budget, StepScratch batches) {
+    @Override
+    public void runSlice(int budget, StepScratch batches) {
         long self = currentThreadId();
         STATE.setVolatile(this, RUNNING);
         owner = self;
@@ -202,7 +206,7 @@ final class StepCell extends ProcessCell implements StepOutput {
      * moment spares every completion the trip through the run queue and the worker's wake-up.
      */
     private boolean resultsDueSoon() {
-        Scheduler scheduler = runtime.scheduler;
+        Scheduler<StepScratch> scheduler = runtime.scheduler;
         if (slots.inUse() == 0 || !scheduler.spinsOnProcesses()) {
             return false;
         }
@@ -274,7 +278,7 @@ final class StepCell extends ProcessCell implements StepOutput {
             if (node instanceof YieldSlot slot) {
                 consumed(slot);
             } else {
-                messageTaken();
+                messageTaken((MessageNode) node);
             }
         }
         events.clear();

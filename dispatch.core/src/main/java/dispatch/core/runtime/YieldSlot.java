@@ -5,6 +5,9 @@ import dispatch.api.ProcessRef;
 import dispatch.api.Subscription;
 import dispatch.api.YieldContext;
 import dispatch.api.process.Event;
+import dispatch.core.runtime.queue.Node;
+import dispatch.core.runtime.scheduling.DeadlineTimer;
+import dispatch.core.runtime.scheduling.Expiry;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -25,7 +28,7 @@ import java.lang.invoke.VarHandle;
  * yield went to, so that when that dispatcher leaves, the runtime can give the yields it
  * left behind a result (see {@link Departures}).
  */
-final class YieldSlot extends Node implements YieldContext, Event {
+final class YieldSlot extends Node implements YieldContext, Event, Expiry {
 
     static final int FREE = 0;
     static final int PENDING = 1;
@@ -169,6 +172,12 @@ final class YieldSlot extends Node implements YieldContext, Event {
         value = null;
         error = null;
         timerEntry = null;
+    }
+
+    /** The timer's way in: the deadline set for {@code tag} passed. */
+    @Override
+    public void expire(long tag) {
+        cell.expire(this, tag);
     }
 
     // --- YieldContext and Event ---

@@ -1,5 +1,6 @@
 package dispatch.core.shell;
 
+import dispatch.api.shell.GogoCommand;
 import dispatch.core.boot.BootBarrier;
 import dispatch.core.boot.BootStatus;
 import dispatch.core.registry.Claimant;
@@ -15,10 +16,8 @@ import org.osgi.service.component.annotations.Reference;
  * Gogo commands about the registry and the boot barrier: {@code dispatch:commands}, {@code dispatch:boot}.
  * They print rather than return, so that a script run with {@code gosh.args=-c ...} shows their output.
  */
-@Component(service = BootCommands.class, property = {
-        "osgi.command.scope=dispatch",
-        "osgi.command.function=commands",
-        "osgi.command.function=boot"})
+@Component(service = BootCommands.class)
+@GogoCommand(scope = "dispatch", function = {"commands", "boot"})
 public final class BootCommands {
 
     private final BootBarrier boot;

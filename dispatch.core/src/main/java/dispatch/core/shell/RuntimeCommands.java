@@ -3,6 +3,7 @@ package dispatch.core.shell;
 import dispatch.api.process.ProcessInfo;
 import dispatch.api.process.ProcessRuntime;
 import dispatch.api.process.RuntimeStats;
+import dispatch.api.shell.GogoCommand;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +14,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Gogo commands about the process runtime: {@code dispatch:ps}, {@code dispatch:stats}, {@code dispatch:spawn}. */
-@Component(service = RuntimeCommands.class, property = {
-        "osgi.command.scope=dispatch",
-        "osgi.command.function=ps",
-        "osgi.command.function=stats",
-        "osgi.command.function=spawn"})
+@Component(service = RuntimeCommands.class)
+@GogoCommand(scope = "dispatch", function = {"ps", "stats", "spawn"})
 public final class RuntimeCommands {
 
     private static final long DEMO_TIMEOUT_SECONDS = 60;

@@ -112,6 +112,17 @@ public class CommandRegistryTest {
     }
 
     @Test
+    public void aDispatcherThatNamesNoModuleIsRefusedSayingHowToNameIt() {
+        Dispatcher unnamed = registrar -> registrar.register(300, "Cmd300", HANDLER);
+        assertNull(unnamed.moduleName());
+        RegistrationRefused refused = assertThrows(RegistrationRefused.class,
+                () -> registry.register(claimant(""), unnamed));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("names no module")
+                && refused.getMessage().contains("@dispatch.api.DispatchModule"));
+        assertNull("nothing registered", registry.lookup(300));
+    }
+
+    @Test
     public void beforeTheFreezeALeavingModuleFreesItsIds() throws Exception {
         Claimant alpha = register("alpha", 300);
         registry.unregister(alpha.serviceId());

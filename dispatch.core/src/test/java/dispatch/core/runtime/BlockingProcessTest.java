@@ -12,6 +12,7 @@ import dispatch.api.process.Monitor;
 import dispatch.api.process.Outcome;
 import dispatch.api.process.ProcessEndedException;
 import dispatch.api.process.Status;
+import dispatch.core.runtime.scheduling.Threads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -66,6 +66,16 @@ public class DispatchPathTest {
     }
 
     @Test
+    public void aCommandOfTheWrongTypeForATypedHandlerIsAnInvalidArgument() throws Exception {
+        Harness.Script script = yieldOnce(new Raw(TestCommands.Echo.ID));
+        assertEquals(ExitReason.NORMAL_EXIT, harness.awaitExit(harness.runtime.spawn(script)));
+        DispatchException error = (DispatchException) onlyEvent(script)[3];
+        assertEquals(DispatchException.INVALID_ARGUMENT, error.code());
+        assertEquals("command ID 256 expects a " + TestCommands.Echo.class.getName() + ", got a "
+                + Raw.class.getName(), error.getMessage());
+    }
+
+    @Test
     public void unknownSystemIdNamesItsRange() throws Exception {
         Harness.Script script = yieldOnce(new Raw(61));
         harness.awaitExit(harness.runtime.spawn(script));

@@ -1,17 +1,19 @@
 package dispatch.core.runtime;
 
 import dispatch.api.Command;
+import dispatch.api.DispatchModule;
 import dispatch.api.Dispatcher;
 import dispatch.api.Registrar;
 import dispatch.api.ResultReceiver;
 import dispatch.api.YieldContext;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A custom test module: commands with IDs 256+ and handlers that behave in known ways. */
+@DispatchModule("test")
 final class TestCommands implements Dispatcher {
 
     /** Completes at once, on the yielding thread, with its value. */
@@ -108,29 +110,23 @@ final class TestCommands implements Dispatcher {
     }
 
     @Override
-    public String moduleName() {
-        return "test";
-    }
-
-    @Override
     public void registerAll(Registrar registrar) {
-        registrar.register(Echo.ID, "Echo", (context, command, tag, receiver) ->
-                receiver.complete(tag, ((Echo) command).value()));
-        registrar.register(AsyncEcho.ID, "AsyncEcho", (context, command, tag, receiver) ->
-                async.execute(() -> receiver.complete(tag, ((AsyncEcho) command).value())));
-        registrar.register(Throw.ID, "Throw", (context, command, tag, receiver) -> {
-            throw new IllegalStateException(((Throw) command).message());
+        registrar.register(Echo.ID, Echo.class, (context, echo, tag, receiver) -> receiver.complete(tag, echo.value()));
+        registrar.register(AsyncEcho.ID, AsyncEcho.class, (context, echo, tag, receiver) ->
+                async.execute(() -> receiver.complete(tag, echo.value())));
+        registrar.register(Throw.ID, Throw.class, (context, thrown, tag, receiver) -> {
+            throw new IllegalStateException(thrown.message());
         });
-        registrar.register(Hold.ID, "Hold", (context, command, tag, receiver) -> {
+        registrar.register(Hold.ID, Hold.class, (context, hold, tag, receiver) -> {
             context.onCancel(cancelActions::incrementAndGet);
             held.add(new Held(context, tag, receiver));
         });
-        registrar.register(Twice.ID, "Twice", (context, command, tag, receiver) -> {
-            receiver.complete(tag, ((Twice) command).value());
+        registrar.register(Twice.ID, Twice.class, (context, twice, tag, receiver) -> {
+            receiver.complete(tag, twice.value());
             receiver.complete(tag, "again");
         });
-        registrar.register(Relay.ID, "Relay", (context, command, tag, receiver) ->
+        registrar.register(Relay.ID, Relay.class, (context, relayed, tag, receiver) ->
                 relay.add(new Held(context, tag, receiver)));
-        registrar.register(Pooled.ID, "Pooled", (context, command, tag, receiver) -> receiver.complete(tag, "pooled"));
+        registrar.register(Pooled.ID, Pooled.class, (context, pooled, tag, receiver) -> receiver.complete(tag, "pooled"));
     }
 }

@@ -1,6 +1,7 @@
 package dispatch.itest.guide;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
@@ -15,16 +16,18 @@ import dispatch.api.process.ProcessRuntime;
 import dispatch.api.process.Status;
 import dispatch.api.process.StepOutput;
 import dispatch.api.process.StepProcess;
-import dispatch.example.kv.Get;
-import dispatch.example.kv.Keys;
-import dispatch.example.kv.Put;
+import dispatch.example.kv.api.Get;
+import dispatch.example.kv.api.Keys;
+import dispatch.example.kv.api.Put;
 import dispatch.testing.DispatchTesting;
 import dispatch.testing.exam.BundleLocator;
 import dispatch.testing.exam.DispatchOptions;
 import java.io.File;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -32,7 +35,12 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The user's guide as a test: the example module in Felix, provisioned and driven the way the
@@ -52,8 +60,10 @@ public class ExampleModuleIT {
         File bundles = new File("target/bundles");
         return options(
                 junitBundles(),
-                // before the runtime: the registry freezes once the core starts with its modules,
-                // and in production mode a custom module that comes later is refused
+                // the commands in their own bundle, the module beside it; both before the runtime:
+                // the registry freezes once the core starts with its modules, and in production
+                // mode a custom module that comes later is refused
+                bundle(new File(bundles, "dispatch.example.kv.api.jar").toURI().toString()),
                 bundle(new File(bundles, "dispatch.example.kv.jar").toURI().toString()),
                 DispatchOptions.runtime(BundleLocator.directory(bundles), Set.of()));
     }
@@ -125,5 +135,36 @@ public class ExampleModuleIT {
                 () -> DispatchTesting.call(context, new Put(null, "x"), TIMEOUT));
         assertEquals(DispatchException.INVALID_ARGUMENT, error.code());
         assertEquals(null, DispatchTesting.call(context, new Get("absent"), TIMEOUT));
+    }
+
+    /**
+     * Why the commands have a bundle of their own: this test's bundle imports them from there, so
+     * swapping the module (an update and a refresh) leaves it and its classes in place.
+     */
+    @Test
+    public void swappingTheModuleRefreshesNeitherTheCommandsNorTheBundlesThatUseThem() throws Exception {
+        DispatchTesting.awaitReady(context, TIMEOUT);
+        Bundle module = installed("dispatch.example.kv");
+        Bundle commands = installed("dispatch.example.kv.api");
+        BundleWiring ours = context.getBundle().adapt(BundleWiring.class);
+        assertEquals("the commands we use come from the API bundle", commands, FrameworkUtil.getBundle(Put.class));
+        FrameworkWiring framework = context.getBundle(0).adapt(FrameworkWiring.class);
+        assertEquals(Set.of(module), Set.copyOf(framework.getDependencyClosure(List.of(module))));
+
+        module.update();
+        CompletableFuture<FrameworkEvent> refreshed = new CompletableFuture<>();
+        framework.refreshBundles(List.of(module), refreshed::complete);
+        assertEquals(FrameworkEvent.PACKAGES_REFRESHED,
+                refreshed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getType());
+
+        assertSame("our bundle was not refreshed", ours, context.getBundle().adapt(BundleWiring.class));
+        assertTrue(ours.isCurrent());
+        assertEquals(Bundle.ACTIVE, commands.getState());
+        assertEquals(Bundle.ACTIVE, module.getState());
+    }
+
+    private Bundle installed(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
     }
 }

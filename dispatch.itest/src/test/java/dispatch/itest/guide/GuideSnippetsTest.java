@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.Test;
 
 /**
- * Keeps the guide honest: every Java and bnd snippet in README.md, docs/guide.md and the
- * modules' READMEs carries a {@code <!-- snippet: path[#region] -->} marker and matches its
+ * Keeps the guide honest: every Java and bnd snippet in README.md, docs/guide.md,
+ * docs/reference.md and the modules' READMEs carries a {@code <!-- snippet: path[#region] -->} marker and matches its
  * source, either the region between {@code // guide:region} and {@code // end:region}
  * (indentation aside) or, without a region, a run of consecutive lines of the file.
  */
@@ -32,10 +32,21 @@ public class GuideSnippetsTest {
     }
 
     @Test
+    public void referenceSnippetsMatchTheirSources() throws IOException {
+        assertTrue("the reference has its readiness example", check(ROOT.resolve("docs/reference.md")) >= 1);
+    }
+
+    @Test
     public void moduleReadmeSnippetsMatchTheirSources() throws IOException {
-        for (String module : List.of("dispatch.module.http", "dispatch.module.sql")) {
+        for (String module : List.of("dispatch.module.http", "dispatch.module.sql", "dispatch.module.store")) {
             assertTrue(module + "'s README has its example", check(ROOT.resolve(module).resolve("README.md")) >= 1);
         }
+    }
+
+    @Test
+    public void eventModuleReadmeSnippetsMatchTheirSources() throws IOException {
+        assertTrue("the event module's README has its example",
+                check(ROOT.resolve("dispatch.module.event").resolve("README.md")) >= 1);
     }
 
     @Test

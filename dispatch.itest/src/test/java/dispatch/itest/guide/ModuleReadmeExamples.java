@@ -2,6 +2,12 @@ package dispatch.itest.guide;
 
 import dispatch.api.process.Outcome;
 import dispatch.api.process.ProcessContext;
+import dispatch.module.event.Overflow;
+import dispatch.module.event.Publish;
+import dispatch.module.event.Published;
+import dispatch.module.event.Subscribe;
+import dispatch.module.event.TopicEvent;
+import dispatch.module.event.Unsubscribe;
 import dispatch.module.http.Request;
 import dispatch.module.http.RequestBatch;
 import dispatch.module.http.Response;
@@ -14,6 +20,7 @@ import dispatch.module.sql.TxExecute;
 import dispatch.module.sql.TxHandle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Java examples of the modules' READMEs, compiled here so that they keep matching the API;
@@ -49,5 +56,17 @@ final class ModuleReadmeExamples {
         process.call(TxExecute.of(tx, "UPDATE stock SET qty = qty - ? WHERE item = ?", 1, item));
         process.call(new TxCommit(tx));
         // end:sql-query
+    }
+
+    static void event(ProcessContext context) throws Exception {
+        // guide:event-subscribe
+        long subscription = context.call(new Subscribe("orders/*", 100, Overflow.DROP_OLDEST));
+        Published published = context.call(new Publish("orders/created", Map.of("id", 42)));
+        TopicEvent event = (TopicEvent) context.receive(); // a message, not a yield result
+        if (event.dropped() > 0) {
+            // this subscriber fell behind: so many older events of the subscription were dropped
+        }
+        long discarded = context.call(new Unsubscribe(subscription));
+        // end:event-subscribe
     }
 }

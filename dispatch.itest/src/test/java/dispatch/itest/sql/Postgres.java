@@ -12,18 +12,18 @@ import java.net.URI;
  * by default the database that script creates on 127.0.0.1:5432. {@code DISPATCH_PG_REQUIRED=true}
  * (set by CI) turns an unreachable server from a skip into a failure.
  */
-final class Postgres {
+public final class Postgres {
 
-    static final String URL = env("DISPATCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/dispatch_test");
-    static final String USER = env("DISPATCH_PG_USER", "dispatch");
-    static final String PASSWORD = env("DISPATCH_PG_PASSWORD", "dispatch-test");
-    static final boolean REQUIRED = Boolean.parseBoolean(env("DISPATCH_PG_REQUIRED", "false"));
+    public static final String URL = env("DISPATCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/dispatch_test");
+    public static final String USER = env("DISPATCH_PG_USER", "dispatch");
+    public static final String PASSWORD = env("DISPATCH_PG_PASSWORD", "dispatch-test");
+    public static final boolean REQUIRED = Boolean.parseBoolean(env("DISPATCH_PG_REQUIRED", "false"));
 
     private Postgres() {
     }
 
     /** Why the suite cannot run, or {@code null} when the server answers on loopback. */
-    static String unavailable() {
+    public static String unavailable() {
         URI uri;
         try {
             uri = URI.create(URL.substring("jdbc:".length()));

@@ -30,8 +30,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public abstract class SqlTestSupport extends DispatchTestSupport {
 
     /** The factory PID of datasource configurations. */
-    static final String FACTORY_PID = "dispatch.sql.datasource";
-    static final long WAIT_SECONDS = 60;
+    public static final String FACTORY_PID = "dispatch.sql.datasource";
+    public static final long WAIT_SECONDS = 60;
 
     protected ProcessRuntime runtime;
     protected DataSource dataSource;

@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import dispatch.testing.exam.BundleLocator;
 import java.io.File;
-import java.util.List;
 import java.util.Set;
 import org.ops4j.pax.exam.Option;
 
@@ -19,12 +18,6 @@ import org.ops4j.pax.exam.Option;
  * {@code target/bundles} by the build) rather than whatever ~/.m2 holds.
  */
 public final class DispatchOptions {
-
-    /** The dispatch bundles (artifact ID = symbolic name). */
-    public static final List<String> DISPATCH = dispatch.testing.exam.DispatchOptions.bundles().stream()
-            .filter(bundle -> bundle.groupId().equals("dispatch"))
-            .map(dispatch.testing.exam.DispatchOptions.Coordinates::artifactId)
-            .toList();
 
     private DispatchOptions() {
     }

@@ -1,13 +1,8 @@
 package dispatch.itest.support;
 
-import static org.junit.Assert.assertEquals;
-
 import dispatch.api.Readiness;
-import dispatch.api.process.ProcessRuntime;
-import dispatch.api.process.RuntimeStats;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -26,10 +21,6 @@ public abstract class DispatchTestSupport {
         Services.awaitReference(context, Condition.class, Readiness.CONDITION_TARGET);
     }
 
-    protected boolean isReady() throws Exception {
-        return Services.present(context, Condition.class, Readiness.CONDITION_TARGET);
-    }
-
     protected String shell(String command) throws Exception {
         return new Shell(context).run(command);
     }
@@ -43,12 +34,7 @@ public abstract class DispatchTestSupport {
         throw new AssertionError("no bundle " + symbolicName);
     }
 
-    /** Replaces the boot barrier's configuration (PID {@value Readiness#BOOT_PID}). */
-    protected void configureBoot(String requiredModules, long timeoutSeconds) throws Exception {
-        configureBoot(requiredModules, timeoutSeconds, false);
-    }
-
-    /** Replaces the boot barrier's configuration, in development mode or not. */
+    /** Replaces the boot barrier's configuration (PID {@value Readiness#BOOT_PID}), in development mode or not. */
     protected void configureBoot(String requiredModules, long timeoutSeconds, boolean development) throws Exception {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("required.modules", requiredModules);
@@ -62,23 +48,5 @@ public abstract class DispatchTestSupport {
         ConfigurationAdmin configAdmin = Services.await(context, ConfigurationAdmin.class, null);
         Configuration configuration = configAdmin.getConfiguration(pid, "?");
         configuration.update(properties);
-    }
-
-    /**
-     * Waits, at most {@code timeoutSeconds} in all, until every process listed now has ended
-     * (a test's process counts down before its step returns; its end follows on the worker),
-     * then checks that none is left and returns the runtime's statistics.
-     */
-    protected static RuntimeStats awaitNoProcesses(ProcessRuntime runtime, long timeoutSeconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        for (long pid : runtime.processes().stream().map(info -> info.pid()).toList()) {
-            var exit = runtime.exitOf(pid);
-            if (exit.isPresent()) {
-                exit.get().toCompletableFuture().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        }
-        RuntimeStats stats = runtime.stats();
-        assertEquals(0, stats.processesLive());
-        return stats;
     }
 }

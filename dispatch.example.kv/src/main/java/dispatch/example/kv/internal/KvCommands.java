@@ -5,10 +5,11 @@ import dispatch.api.DispatchException;
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ProcessContext;
 import dispatch.api.process.ProcessRuntime;
-import dispatch.example.kv.Delete;
-import dispatch.example.kv.Get;
-import dispatch.example.kv.Keys;
-import dispatch.example.kv.Put;
+import dispatch.api.shell.GogoCommand;
+import dispatch.example.kv.api.Delete;
+import dispatch.example.kv.api.Get;
+import dispatch.example.kv.api.Keys;
+import dispatch.example.kv.api.Put;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,14 +24,11 @@ import org.osgi.service.component.annotations.Reference;
  * {@code kv:delete key}, {@code kv:keys [prefix]}. Each runs one process that yields the
  * command through the runtime, as any process would, and prints what came back: the result,
  * or the error with its code (e.g. {@code module-unavailable} while the module is being
- * swapped). Gogo finds them by their service properties; the module does not need Gogo.
+ * swapped). Gogo finds them by the service properties {@link GogoCommand} sets; the module
+ * does not need Gogo.
  */
-@Component(service = KvCommands.class, property = {
-        "osgi.command.scope=kv",
-        "osgi.command.function=put",
-        "osgi.command.function=get",
-        "osgi.command.function=delete",
-        "osgi.command.function=keys"})
+@Component(service = KvCommands.class)
+@GogoCommand(scope = "kv", function = {"put", "get", "delete", "keys"})
 public final class KvCommands {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -8,10 +8,10 @@ import static org.junit.Assert.assertTrue;
 import dispatch.api.Command;
 import dispatch.api.DispatchException;
 import dispatch.api.Handler;
-import dispatch.example.kv.Delete;
-import dispatch.example.kv.Get;
-import dispatch.example.kv.Keys;
-import dispatch.example.kv.Put;
+import dispatch.example.kv.api.Delete;
+import dispatch.example.kv.api.Get;
+import dispatch.example.kv.api.Keys;
+import dispatch.example.kv.api.Put;
 import dispatch.testing.YieldProbe;
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
@@ -59,6 +59,19 @@ public class KvDispatcherTest {
         DispatchException tooLong = assertThrows(DispatchException.class, () -> handle(new Put("k", "0123456789-")));
         assertEquals(DispatchException.INVALID_ARGUMENT, tooLong.code());
         assertTrue(assertThrows(DispatchException.class, () -> handle(new Get(null))).getMessage().contains("null"));
+    }
+
+    @Test
+    public void aCommandOfAnotherTypeWithAKvIdIsAnInvalidArgument() {
+        Command<String> impostor = () -> Get.ID;
+        DispatchException wrong = assertThrows(DispatchException.class, () -> handle(impostor));
+        assertEquals(DispatchException.INVALID_ARGUMENT, wrong.code());
+        assertTrue(wrong.getMessage(), wrong.getMessage().startsWith("command ID 1001 expects a " + Get.class.getName()));
+    }
+
+    @Test
+    public void theModuleIsNamedByItsAnnotation() {
+        assertEquals("kv", new KvDispatcher(config(3, 10)).moduleName());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dispatch.module.clock.internal;
 
-import dispatch.api.Command;
 import dispatch.api.ProcessRef;
+import dispatch.api.Registrar;
 import dispatch.api.ResultReceiver;
 import dispatch.api.YieldContext;
 import dispatch.module.clock.Sleep;
@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
 /**
  * The clock module's state and handlers: one {@link TimingWheel} for every sleeper, ticker and
  * timer, the live tickers and timers by ID, and the counters behind the gauge. Each handler
- * method has the shape of {@link dispatch.api.Handler#handle}; a bad command throws a
+ * method has the shape of {@link dispatch.api.TypedHandler#handle}; a bad command throws a
  * {@link dispatch.api.DispatchException}, which the runtime turns into the yield's error.
  */
 final class Clock implements AutoCloseable {
@@ -59,9 +59,19 @@ final class Clock implements AutoCloseable {
 
     // ---------------------------------------------------------------- handlers
 
+    /** Registers every handler, each typed: a command of a foreign class is refused before it gets here. */
+    void registerAll(Registrar registrar) {
+        registrar.register(Sleep.ID, Sleep.class, this::sleep);
+        registrar.register(TickerStart.ID, TickerStart.class, this::tickerStart);
+        registrar.register(TickerStop.ID, TickerStop.class, this::tickerStop);
+        registrar.register(TimerStart.ID, TimerStart.class, this::timerStart);
+        registrar.register(TimerWait.ID, TimerWait.class, this::timerWait);
+        registrar.register(TimerStop.ID, TimerStop.class, this::timerStop);
+        registrar.register(TimerReset.ID, TimerReset.class, this::timerReset);
+    }
+
     /** {@link Sleep}: one {@link SleepTask} in the wheel, withdrawn if the yield is cancelled. */
-    void sleep(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        Sleep sleep = ClockErrors.as(command, Sleep.class);
+    void sleep(YieldContext context, Sleep sleep, long tag, ResultReceiver receiver) {
         long nanos = ClockErrors.checkDuration(sleep.duration(), "Sleep duration", Duration.ZERO);
         checkOpen();
         if (nanos == 0) {
@@ -74,8 +84,7 @@ final class Clock implements AutoCloseable {
     }
 
     /** {@link TickerStart}: registers the ticker, completes with its ID, then schedules the first tick. */
-    void tickerStart(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        TickerStart start = ClockErrors.as(command, TickerStart.class);
+    void tickerStart(YieldContext context, TickerStart start, long tag, ResultReceiver receiver) {
         long interval = ClockErrors.checkDuration(start.interval(), "Ticker interval", TickerStart.MIN_INTERVAL);
         if (start.topic() == null) {
             throw ClockErrors.invalid("Ticker topic is missing (null)");
@@ -95,8 +104,7 @@ final class Clock implements AutoCloseable {
     }
 
     /** {@link TickerStop}: completes with the last tick's sequence; no tick follows the result. */
-    void tickerStop(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        TickerStop stop = ClockErrors.as(command, TickerStop.class);
+    void tickerStop(YieldContext context, TickerStop stop, long tag, ResultReceiver receiver) {
         Ticker ticker = handles.lookup(stop.tickerId(), Ticker.class, "ticker", context.process());
         long last = ticker.stop();
         if (last < 0) {
@@ -106,8 +114,7 @@ final class Clock implements AutoCloseable {
     }
 
     /** {@link TimerStart}: registers and arms a timer, completes with its ID. */
-    void timerStart(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        TimerStart start = ClockErrors.as(command, TimerStart.class);
+    void timerStart(YieldContext context, TimerStart start, long tag, ResultReceiver receiver) {
         long nanos = ClockErrors.checkDuration(start.duration(), "Timer duration", Duration.ZERO);
         checkOpen();
         ProcessRef owner = context.process();
@@ -124,8 +131,7 @@ final class Clock implements AutoCloseable {
     }
 
     /** {@link TimerWait}: completes when the timer fires, at once if it has. */
-    void timerWait(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        TimerWait wait = ClockErrors.as(command, TimerWait.class);
+    void timerWait(YieldContext context, TimerWait wait, long tag, ResultReceiver receiver) {
         Timer timer = handles.lookup(wait.timerId(), Timer.class, "timer", context.process());
         if (!timer.await(context, tag, receiver)) {
             throw ClockErrors.invalid("timer " + wait.timerId() + " is not active: it was stopped already");
@@ -133,8 +139,7 @@ final class Clock implements AutoCloseable {
     }
 
     /** {@link TimerStop}: completes with whether the timer was still armed. */
-    void timerStop(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        TimerStop stop = ClockErrors.as(command, TimerStop.class);
+    void timerStop(YieldContext context, TimerStop stop, long tag, ResultReceiver receiver) {
         Timer timer = handles.lookup(stop.timerId(), Timer.class, "timer", context.process());
         Boolean wasArmed = timer.stop(null);
         if (wasArmed == null) {
@@ -144,8 +149,7 @@ final class Clock implements AutoCloseable {
     }
 
     /** {@link TimerReset}: re-arms the timer, completes with whether it was still armed. */
-    void timerReset(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
-        TimerReset reset = ClockErrors.as(command, TimerReset.class);
+    void timerReset(YieldContext context, TimerReset reset, long tag, ResultReceiver receiver) {
         long nanos = ClockErrors.checkDuration(reset.duration(), "Timer duration", Duration.ZERO);
         Timer timer = handles.lookup(reset.timerId(), Timer.class, "timer", context.process());
         Boolean wasArmed = timer.arm(wheel.now() + nanos);

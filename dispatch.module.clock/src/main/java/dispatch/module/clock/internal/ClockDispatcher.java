@@ -1,14 +1,8 @@
 package dispatch.module.clock.internal;
 
+import dispatch.api.DispatchModule;
 import dispatch.api.Dispatcher;
 import dispatch.api.Registrar;
-import dispatch.module.clock.Sleep;
-import dispatch.module.clock.TickerStart;
-import dispatch.module.clock.TickerStop;
-import dispatch.module.clock.TimerReset;
-import dispatch.module.clock.TimerStart;
-import dispatch.module.clock.TimerStop;
-import dispatch.module.clock.TimerWait;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
@@ -24,7 +18,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * clock holds; the gauge ({@code dispatch:clock}, JMX {@value ClockMXBean#OBJECT_NAME}) shows
  * it drop to zero.
  */
-@Component(service = {Dispatcher.class, ClockGauge.class}, property = Dispatcher.MODULE_PROPERTY + "=clock")
+@Component(service = {Dispatcher.class, ClockGauge.class})
+@DispatchModule("clock")
 public final class ClockDispatcher implements Dispatcher, ClockGauge, ClockMXBean {
 
     private static final System.Logger LOG = System.getLogger(ClockDispatcher.class.getName());
@@ -46,19 +41,8 @@ public final class ClockDispatcher implements Dispatcher, ClockGauge, ClockMXBea
     }
 
     @Override
-    public String moduleName() {
-        return "clock";
-    }
-
-    @Override
     public void registerAll(Registrar registrar) {
-        registrar.register(Sleep.ID, Sleep.class, clock::sleep);
-        registrar.register(TickerStart.ID, TickerStart.class, clock::tickerStart);
-        registrar.register(TickerStop.ID, TickerStop.class, clock::tickerStop);
-        registrar.register(TimerStart.ID, TimerStart.class, clock::timerStart);
-        registrar.register(TimerWait.ID, TimerWait.class, clock::timerWait);
-        registrar.register(TimerStop.ID, TimerStop.class, clock::timerStop);
-        registrar.register(TimerReset.ID, TimerReset.class, clock::timerReset);
+        clock.registerAll(registrar);
     }
 
     @Override

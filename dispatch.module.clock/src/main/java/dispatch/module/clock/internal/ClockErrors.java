@@ -1,6 +1,5 @@
 package dispatch.module.clock.internal;
 
-import dispatch.api.Command;
 import dispatch.api.DispatchException;
 import dispatch.module.clock.Sleep;
 import java.time.Duration;
@@ -32,15 +31,6 @@ final class ClockErrors {
             throw invalid(what + " must be at least " + min.toMillis() + " ms, got " + duration);
         }
         return duration.toNanos();
-    }
-
-    /** The command as the type its ID promises; another class that claims the ID is refused. */
-    static <C extends Command<?>> C as(Command<?> command, Class<C> type) {
-        if (!type.isInstance(command)) {
-            throw invalid("command ID " + command.id() + " must be a " + type.getName() + ", got "
-                    + command.getClass().getName());
-        }
-        return type.cast(command);
     }
 
     static DispatchException invalid(String message) {

@@ -1,5 +1,6 @@
 package dispatch.module.clock.internal;
 
+import dispatch.api.shell.GogoCommand;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -8,9 +9,8 @@ import org.osgi.service.component.annotations.Reference;
  * The Gogo command {@code dispatch:clock}: what the clock holds now. It prints rather than
  * returns, so that a script run with {@code gosh.args=-c ...} shows its output.
  */
-@Component(service = ClockShell.class, property = {
-        "osgi.command.scope=dispatch",
-        "osgi.command.function=clock"})
+@Component(service = ClockShell.class)
+@GogoCommand(scope = "dispatch", function = "clock")
 public final class ClockShell {
 
     private final ClockGauge gauge;

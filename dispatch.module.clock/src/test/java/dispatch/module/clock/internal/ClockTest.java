@@ -20,7 +20,9 @@ import dispatch.testing.ProcessProbe;
 import dispatch.testing.YieldProbe;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.After;
 import org.junit.Test;
 
@@ -35,6 +37,11 @@ public class ClockTest {
     private final TimingWheel wheel = Clock.newWheel(time);
     private final Clock clock = new Clock(wheel);
     private final ProcessProbe process = new ProcessProbe();
+    private final Map<Integer, Handler> handlers = new HashMap<>();
+
+    public ClockTest() {
+        clock.registerAll((id, name, handler) -> handlers.put(id, handler));
+    }
 
     @After
     public void close() {
@@ -46,20 +53,7 @@ public class ClockTest {
     }
 
     private YieldProbe send(ProcessProbe from, Command<?> command) {
-        return new YieldProbe(from, null, false).yieldTo(handler(command.id()), command);
-    }
-
-    private Handler handler(int id) {
-        return switch (id) {
-            case Sleep.ID -> clock::sleep;
-            case TickerStart.ID -> clock::tickerStart;
-            case TickerStop.ID -> clock::tickerStop;
-            case TimerStart.ID -> clock::timerStart;
-            case TimerWait.ID -> clock::timerWait;
-            case TimerStop.ID -> clock::timerStop;
-            case TimerReset.ID -> clock::timerReset;
-            default -> throw new AssertionError(id);
-        };
+        return new YieldProbe(from, null, false).yieldTo(handlers.get(command.id()), command);
     }
 
     private void advance(long millis) {
@@ -157,8 +151,8 @@ public class ClockTest {
     @Test
     public void aForeignCommandClassWithTheIdIsRefused() {
         Command<Void> impostor = () -> Sleep.ID;
-        YieldProbe yield = new YieldProbe(process, null, false).yieldTo(clock::sleep, impostor);
-        assertError(DispatchException.INVALID_ARGUMENT, "must be a dispatch.module.clock.Sleep", yield);
+        YieldProbe yield = send(impostor);
+        assertError(DispatchException.INVALID_ARGUMENT, "expects a dispatch.module.clock.Sleep", yield);
     }
 
     @Test
@@ -236,7 +230,7 @@ public class ClockTest {
         List<YieldProbe> stops = new ArrayList<>();
         YieldProbe start = new YieldProbe(process, null, false)
                 .beforeCompletion(() -> stops.add(send(new TickerStop(1)))) // the first ID a fresh clock issues
-                .yieldTo(clock::tickerStart, new TickerStart(Duration.ofMillis(1), "t"));
+                .yieldTo(handlers.get(TickerStart.ID), new TickerStart(Duration.ofMillis(1), "t"));
         assertEquals(1, stops.size());
         assertEquals(0L, value(stops.get(0)));
         assertEquals(1L, value(start));

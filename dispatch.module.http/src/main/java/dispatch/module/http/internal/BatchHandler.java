@@ -1,14 +1,13 @@
 package dispatch.module.http.internal;
 
-import dispatch.api.Command;
-import dispatch.api.Handler;
 import dispatch.api.ResultReceiver;
+import dispatch.api.TypedHandler;
 import dispatch.api.YieldContext;
 import dispatch.module.http.HttpFailure;
 import dispatch.module.http.RequestBatch;
 
 /** Serves {@link RequestBatch}: one {@link BatchRun} per yield, within the module's batch limits. */
-final class BatchHandler implements Handler {
+final class BatchHandler implements TypedHandler<RequestBatch> {
 
     private final HttpModule module;
 
@@ -17,11 +16,10 @@ final class BatchHandler implements Handler {
     }
 
     @Override
-    public void handle(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
+    public void handle(YieldContext context, RequestBatch batch, long tag, ResultReceiver receiver) {
         if (module.isClosed()) {
             throw Failures.moduleStopped();
         }
-        RequestBatch batch = (RequestBatch) command;
         Engine engine = module.engine();
         int size = batch.requests().size();
         if (size > engine.settings.maxBatchSize()) {

@@ -1,5 +1,6 @@
 package dispatch.module.http.internal;
 
+import dispatch.api.DispatchModule;
 import dispatch.api.Dispatcher;
 import dispatch.api.Registrar;
 import dispatch.module.http.Request;
@@ -15,7 +16,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * the JDK's {@link java.net.http.HttpClient}. Configured through ConfigAdmin under
  * {@value HttpConfig#PID}; a new configuration applies without unregistering the module.
  */
-@Component(configurationPid = HttpConfig.PID, property = Dispatcher.MODULE_PROPERTY + "=" + HttpDispatcher.MODULE)
+@Component(configurationPid = HttpConfig.PID)
+@DispatchModule(HttpDispatcher.MODULE)
 @Designate(ocd = HttpConfig.class)
 public final class HttpDispatcher implements Dispatcher {
 
@@ -40,11 +42,6 @@ public final class HttpDispatcher implements Dispatcher {
 
     HttpModule module() {
         return module;
-    }
-
-    @Override
-    public String moduleName() {
-        return MODULE;
     }
 
     @Override

@@ -1,13 +1,12 @@
 package dispatch.module.http.internal;
 
-import dispatch.api.Command;
-import dispatch.api.Handler;
 import dispatch.api.ResultReceiver;
+import dispatch.api.TypedHandler;
 import dispatch.api.YieldContext;
 import dispatch.module.http.Request;
 
 /** Serves {@link Request}: one exchange per yield. */
-final class RequestHandler implements Handler {
+final class RequestHandler implements TypedHandler<Request> {
 
     private final HttpModule module;
 
@@ -16,11 +15,11 @@ final class RequestHandler implements Handler {
     }
 
     @Override
-    public void handle(YieldContext context, Command<?> command, long tag, ResultReceiver receiver) {
+    public void handle(YieldContext context, Request request, long tag, ResultReceiver receiver) {
         if (module.isClosed()) {
             throw Failures.moduleStopped();
         }
-        Exchange exchange = module.engine().start((Request) command);
+        Exchange exchange = module.engine().start(request);
         module.serve(context, tag, receiver, exchange.result(), exchange::cancel);
     }
 }

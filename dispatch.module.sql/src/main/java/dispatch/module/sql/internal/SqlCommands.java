@@ -1,15 +1,16 @@
 package dispatch.module.sql.internal;
 
-import dispatch.module.sql.internal.engine.SqlEngine;
-import dispatch.module.sql.internal.pool.DataSourceSettings;
-import dispatch.module.sql.internal.pool.PoolStats;
-import dispatch.module.sql.internal.pool.SqlPool;
 import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ProcessRuntime;
+import dispatch.api.shell.GogoCommand;
 import dispatch.module.sql.Column;
 import dispatch.module.sql.Options;
 import dispatch.module.sql.Query;
 import dispatch.module.sql.Rows;
+import dispatch.module.sql.internal.engine.SqlEngine;
+import dispatch.module.sql.internal.pool.DataSourceSettings;
+import dispatch.module.sql.internal.pool.PoolStats;
+import dispatch.module.sql.internal.pool.SqlPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +28,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Gogo commands {@code sql:datasources}, {@code sql:handles} and {@code sql:query}. They print rather than return,
  * so that a script run with {@code gosh.args=-c ...} shows their output. Passwords are never shown.
  */
-@Component(service = SqlCommands.class, property = {
-        "osgi.command.scope=sql",
-        "osgi.command.function=datasources",
-        "osgi.command.function=handles",
-        "osgi.command.function=query"})
+@Component(service = SqlCommands.class)
+@GogoCommand(scope = "sql", function = {"datasources", "handles", "query"})
 public final class SqlCommands {
 
     private final SqlDispatcher dispatcher;

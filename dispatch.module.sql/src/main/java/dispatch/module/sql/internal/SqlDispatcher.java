@@ -1,5 +1,6 @@
 package dispatch.module.sql.internal;
 
+import dispatch.api.DispatchModule;
 import dispatch.api.Dispatcher;
 import dispatch.api.Registrar;
 import dispatch.module.sql.Begin;
@@ -42,8 +43,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * ({@link DataSourceServices}). Deactivation closes every handle: transactions are rolled back,
  * connections given back.
  */
-@Component(service = {Dispatcher.class, SqlDispatcher.class}, configurationPid = SqlDispatcher.PID,
-        property = Dispatcher.MODULE_PROPERTY + "=sql")
+@Component(service = {Dispatcher.class, SqlDispatcher.class}, configurationPid = SqlDispatcher.PID)
+@DispatchModule("sql")
 @Designate(ocd = SqlConfig.class)
 public final class SqlDispatcher implements Dispatcher {
 
@@ -140,28 +141,20 @@ public final class SqlDispatcher implements Dispatcher {
     }
 
     @Override
-    public String moduleName() {
-        return "sql";
-    }
-
-    @Override
     public void registerAll(Registrar registrar) {
-        registrar.register(Query.ID, Query.class, (c, cmd, tag, r) -> engine.query(c, (Query) cmd, tag, r));
-        registrar.register(Execute.ID, Execute.class, (c, cmd, tag, r) -> engine.execute(c, (Execute) cmd, tag, r));
-        registrar.register(Prepare.ID, Prepare.class, (c, cmd, tag, r) -> engine.prepare(c, (Prepare) cmd, tag, r));
-        registrar.register(Begin.ID, Begin.class, (c, cmd, tag, r) -> engine.begin(c, (Begin) cmd, tag, r));
-        registrar.register(StmtQuery.ID, StmtQuery.class, (c, cmd, tag, r) -> engine.stmtQuery(c, (StmtQuery) cmd, tag, r));
-        registrar.register(StmtExecute.ID, StmtExecute.class,
-                (c, cmd, tag, r) -> engine.stmtExecute(c, (StmtExecute) cmd, tag, r));
-        registrar.register(StmtClose.ID, StmtClose.class, (c, cmd, tag, r) -> engine.stmtClose(c, (StmtClose) cmd, tag, r));
-        registrar.register(TxQuery.ID, TxQuery.class, (c, cmd, tag, r) -> engine.txQuery(c, (TxQuery) cmd, tag, r));
-        registrar.register(TxExecute.ID, TxExecute.class, (c, cmd, tag, r) -> engine.txExecute(c, (TxExecute) cmd, tag, r));
-        registrar.register(TxPrepare.ID, TxPrepare.class, (c, cmd, tag, r) -> engine.txPrepare(c, (TxPrepare) cmd, tag, r));
-        registrar.register(TxCommit.ID, TxCommit.class, (c, cmd, tag, r) -> engine.txCommit(c, (TxCommit) cmd, tag, r));
-        registrar.register(TxRollback.ID, TxRollback.class,
-                (c, cmd, tag, r) -> engine.txRollback(c, (TxRollback) cmd, tag, r));
-        registrar.register(Fetch.ID, Fetch.class, (c, cmd, tag, r) -> engine.fetch(c, (Fetch) cmd, tag, r));
-        registrar.register(CursorClose.ID, CursorClose.class,
-                (c, cmd, tag, r) -> engine.cursorClose(c, (CursorClose) cmd, tag, r));
+        registrar.register(Query.ID, Query.class, engine::query);
+        registrar.register(Execute.ID, Execute.class, engine::execute);
+        registrar.register(Prepare.ID, Prepare.class, engine::prepare);
+        registrar.register(Begin.ID, Begin.class, engine::begin);
+        registrar.register(StmtQuery.ID, StmtQuery.class, engine::stmtQuery);
+        registrar.register(StmtExecute.ID, StmtExecute.class, engine::stmtExecute);
+        registrar.register(StmtClose.ID, StmtClose.class, engine::stmtClose);
+        registrar.register(TxQuery.ID, TxQuery.class, engine::txQuery);
+        registrar.register(TxExecute.ID, TxExecute.class, engine::txExecute);
+        registrar.register(TxPrepare.ID, TxPrepare.class, engine::txPrepare);
+        registrar.register(TxCommit.ID, TxCommit.class, engine::txCommit);
+        registrar.register(TxRollback.ID, TxRollback.class, engine::txRollback);
+        registrar.register(Fetch.ID, Fetch.class, engine::fetch);
+        registrar.register(CursorClose.ID, CursorClose.class, engine::cursorClose);
     }
 }
