@@ -16,6 +16,8 @@ record TypeCheckedHandler<C extends Command<?>>(int id, Class<C> type, TypedHand
             throw new DispatchException(DispatchException.INVALID_ARGUMENT, "command ID " + id + " expects a "
                     + type.getName() + ", got " + (command == null ? "null" : "a " + command.getClass().getName()));
         }
-        handler.handle(context, type.cast(command), tag, receiver);
+        @SuppressWarnings("unchecked") // checked just above; Class.cast would check it a second time
+        C typed = (C) command;
+        handler.handle(context, typed, tag, receiver);
     }
 }
