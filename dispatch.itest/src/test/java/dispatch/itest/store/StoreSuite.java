@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import dispatch.api.DispatchException;
 import dispatch.api.process.ProcessContext;
+import dispatch.api.process.ProcessRuntime;
 import dispatch.itest.sql.SqlTestSupport;
 import dispatch.itest.support.Processes;
 import dispatch.itest.support.Services;
@@ -216,7 +217,10 @@ public abstract class StoreSuite extends SqlTestSupport {
         assertEquals(2, entry.bytes().length);
     }
 
-    /** Stops the store and the sql bundles (the datasource closes with its pool) and starts them again. */
+    /**
+     * Restarts the runtime under the store: the store, the sql module (the datasource closes with
+     * its pool) and the core (the process runtime and the registry) stop, and start again.
+     */
     @Test
     public void theSqlStoreKeepsItsDataAcrossARestart() throws Exception {
         String key = key("durable");
@@ -226,13 +230,18 @@ public abstract class StoreSuite extends SqlTestSupport {
         });
         Bundle store = bundle("dispatch.module.store");
         Bundle sql = bundle("dispatch.module.sql");
+        Bundle core = bundle("dispatch.core");
         store.stop();
         Services.awaitGone(context, DataSource.class, "(name=" + datasource() + ")", sql::stop);
         assertNull("the pool is closed", context.getServiceReference(DataSource.class));
+        core.stop();
+        assertNull("the runtime is gone", context.getServiceReference(ProcessRuntime.class));
+        core.start();
         sql.start();
         Services.await(context, DataSource.class, "(name=" + datasource() + ")");
         store.start();
         awaitReady();
+        runtime = Services.await(context, ProcessRuntime.class, null);
         awaitStore(SQL);
         Entry entry = Processes.call(runtime, p -> p.call(new Get(SQL, key)));
         assertEquals("v2", entry.string());
