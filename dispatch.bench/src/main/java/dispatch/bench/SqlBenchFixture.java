@@ -5,7 +5,6 @@ import dispatch.api.ProcessRef;
 import dispatch.api.Registrar;
 import dispatch.api.ResultReceiver;
 import dispatch.api.Subscription;
-import dispatch.api.process.BlockingProcess;
 import dispatch.core.registry.Claimant;
 import dispatch.core.registry.CommandRegistry;
 import dispatch.core.registry.RegistrationRefused;
@@ -27,8 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.util.OsgiDataSourceFactory;
 
@@ -62,8 +59,7 @@ final class SqlBenchFixture implements AutoCloseable {
     final SqlDispatcher sql;
     final Handler queryHandler;
     final DispatchRuntime runtime;
-    private final long pid;
-    private volatile CompletableFuture<Object> batchDone;
+    private final BatchProcess<Way> process;
 
     SqlBenchFixture(boolean callerRuns) throws SQLException {
         pool = pool(DataSourceSettings.builder("bench"));
@@ -93,29 +89,16 @@ final class SqlBenchFixture implements AutoCloseable {
         }
         registry.freeze();
         runtime = new DispatchRuntime(registry, RuntimeSettings.defaults());
-        pid = runtime.spawn((BlockingProcess) process -> {
-            while (true) {
-                Batch batch = (Batch) process.receive();
-                Object last = null;
-                for (int i = 0; i < batch.queries(); i++) {
-                    last = switch (batch.way()) {
-                        case DIRECT -> direct(key(i));
-                        case DISPATCHED -> process.call(query(i));
-                        case DISPATCHED_UNVERIFIED -> process.call(Query.on(UNVERIFIED, SQL, key(i)));
-                        case DIRECT_TO_ROWS -> directToRows(key(i));
-                    };
-                }
-                batchDone.complete(last);
-            }
+        process = new BatchProcess<>(runtime, (caller, i, way) -> switch (way) {
+            case DIRECT -> direct(key(i));
+            case DISPATCHED -> caller.call(query(i));
+            case DISPATCHED_UNVERIFIED -> caller.call(Query.on(UNVERIFIED, SQL, key(i)));
+            case DIRECT_TO_ROWS -> directToRows(key(i));
         });
     }
 
     /** A result as a caller without dispatch describes it: its columns and its rows. */
     record DescribedRows(List<Column> columns, List<List<Object>> rows) {
-    }
-
-    /** What the process is told to run: so many queries, one way. */
-    private record Batch(int queries, Way way) {
     }
 
     private static HikariSqlPool pool(DataSourceSettings.Builder settings) throws SQLException {
@@ -185,10 +168,7 @@ final class SqlBenchFixture implements AutoCloseable {
 
     /** Has the process run {@code count} queries {@code way}, and waits for it; returns the last result. */
     Object inProcess(int count, Way way) throws Exception {
-        CompletableFuture<Object> done = new CompletableFuture<>();
-        batchDone = done;
-        runtime.send(pid, new Batch(count, way));
-        return done.get(120, TimeUnit.SECONDS);
+        return process.run(count, way);
     }
 
     @Override

@@ -2,8 +2,8 @@ package dispatch.bench.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dispatch.api.process.BlockingProcess;
 import dispatch.api.process.ProcessContext;
+import dispatch.bench.BatchProcess;
 import dispatch.core.registry.Claimant;
 import dispatch.core.registry.CommandRegistry;
 import dispatch.core.registry.RegistrationRefused;
@@ -21,9 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the store benchmarks measure on: the store module with a memory store and a sql store on
@@ -44,16 +42,12 @@ final class StoreBenchFixture implements AutoCloseable {
         DISPATCHED_GET, DISPATCHED_SET, DIRECT_GET, DIRECT_SET
     }
 
-    private record Batch(int count, Way way) {
-    }
-
     private final String store;
     private final HikariDataSource pool;
     private final StoreDispatcher module;
     private final DispatchRuntime runtime;
     private final Map<String, String> map = new ConcurrentHashMap<>();
-    private final long pid;
-    private volatile CompletableFuture<Object> batchDone;
+    private final BatchProcess<Way> process;
 
     /** @param backend {@code memory} or {@code sql} */
     StoreBenchFixture(String backend) throws SQLException {
@@ -75,7 +69,7 @@ final class StoreBenchFixture implements AutoCloseable {
         }
         registry.freeze();
         runtime = new DispatchRuntime(registry, RuntimeSettings.defaults());
-        pid = runtime.spawn((BlockingProcess) this::serve);
+        process = new BatchProcess<>(runtime, this::operation);
         try {
             inProcess(KEYS, Way.DISPATCHED_SET); // creates the table, fills both
             inProcess(KEYS, Way.DIRECT_SET);
@@ -85,21 +79,14 @@ final class StoreBenchFixture implements AutoCloseable {
         }
     }
 
-    private void serve(ProcessContext process) {
-        while (true) {
-            Batch batch = (Batch) process.receive();
-            Object last = null;
-            for (int i = 0; i < batch.count(); i++) {
-                String key = key(i);
-                last = switch (batch.way()) {
-                    case DISPATCHED_GET -> process.call(new Get(store, key));
-                    case DISPATCHED_SET -> process.call(new Set(store, key, VALUE));
-                    case DIRECT_GET -> store.equals(SQL) ? jdbcGet(key) : map.get(key);
-                    case DIRECT_SET -> store.equals(SQL) ? jdbcSet(key, VALUE) : map.put(key, VALUE);
-                };
-            }
-            batchDone.complete(last);
-        }
+    private Object operation(ProcessContext process, int i, Way way) {
+        String key = key(i);
+        return switch (way) {
+            case DISPATCHED_GET -> process.call(new Get(store, key));
+            case DISPATCHED_SET -> process.call(new Set(store, key, VALUE));
+            case DIRECT_GET -> store.equals(SQL) ? jdbcGet(key) : map.get(key);
+            case DIRECT_SET -> store.equals(SQL) ? jdbcSet(key, VALUE) : map.put(key, VALUE);
+        };
     }
 
     static String key(int i) {
@@ -156,10 +143,7 @@ final class StoreBenchFixture implements AutoCloseable {
 
     /** Has the process run {@code count} operations {@code way}, and waits for it; returns the last result. */
     Object inProcess(int count, Way way) throws Exception {
-        CompletableFuture<Object> done = new CompletableFuture<>();
-        batchDone = done;
-        runtime.send(pid, new Batch(count, way));
-        return done.get(120, TimeUnit.SECONDS);
+        return process.run(count, way);
     }
 
     @Override
