@@ -95,9 +95,9 @@ final class Departures implements DepartureListener {
             count += cell.failLeft(departure);
         }
         if (count > 0) {
-            LOG.log(Level.INFO, "dispatch: {0} left with {1} yields in flight that its handlers did not complete"
-                    + " within {2} ms: they got module-left", departure.claimant, String.valueOf(count),
-                    String.valueOf(departure.graceMillis));
+            LOG.log(Level.INFO, "dispatch: {0} ({1}) left with {2} yields in flight that its handlers did not"
+                    + " complete within {3} ms: they got module-left", departure.claimant,
+                    departure.claimant.revisionText(), String.valueOf(count), String.valueOf(departure.graceMillis));
         }
         long serviceId = departure.claimant.serviceId();
         runtime.timer.schedule(() -> recent.remove(serviceId, departure), System.nanoTime() + FORGET_AFTER_NANOS);
