@@ -10,12 +10,15 @@ import dispatch.api.process.RuntimeStats;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -134,6 +137,40 @@ public final class DispatchTesting {
             throw new AssertionError(stats.processesLive() + " processes still live after " + timeout + ": " + stats);
         }
         return stats;
+    }
+
+    /** An action of a test that may throw, e.g. a bundle's {@code stop}. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code action} (e.g. stopping a bundle), then waits, on the service events and at most
+     * {@code timeout}, until no service matching {@code filter} is registered, whichever bundle's
+     * class it is registered under; one still there then fails the test.
+     */
+    public static void awaitGone(BundleContext context, String filter, Duration timeout, Action action)
+            throws Exception {
+        CountDownLatch gone = new CountDownLatch(1);
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null) {
+            @Override
+            public void removedService(ServiceReference<Object> reference, Object service) {
+                super.removedService(reference, service);
+                if (size() == 0) {
+                    gone.countDown();
+                }
+            }
+        };
+        tracker.open(true);
+        try {
+            action.run();
+            if (tracker.size() > 0 && !gone.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(filter + " still registered after " + timeout);
+            }
+        } finally {
+            tracker.close();
+        }
     }
 
     private static <T> T await(BundleContext context, Class<T> type, Duration timeout, Supplier<String> failure) {

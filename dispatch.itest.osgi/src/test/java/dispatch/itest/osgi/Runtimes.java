@@ -1,13 +1,12 @@
 package dispatch.itest.osgi;
 
+import dispatch.testing.DispatchTesting;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** What the tests do with the framework around them: find bundles, wait for services to go. */
@@ -47,31 +46,7 @@ final class Runtimes {
     }
 
     /** Runs {@code action}, then waits, on the service events, until no service matches {@code filter}. */
-    static void awaitGone(BundleContext context, String filter, Action action) throws Exception {
-        CountDownLatch gone = new CountDownLatch(1);
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null) {
-            @Override
-            public void removedService(ServiceReference<Object> reference, Object service) {
-                super.removedService(reference, service);
-                if (size() == 0) {
-                    gone.countDown();
-                }
-            }
-        };
-        tracker.open(true);
-        try {
-            action.run();
-            if (tracker.size() > 0 && !gone.await(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(filter + " still registered after " + TIMEOUT_MILLIS + " ms");
-            }
-        } finally {
-            tracker.close();
-        }
-    }
-
-    /** Something a test does that may throw. */
-    @FunctionalInterface
-    interface Action {
-        void run() throws Exception;
+    static void awaitGone(BundleContext context, String filter, DispatchTesting.Action action) throws Exception {
+        DispatchTesting.awaitGone(context, filter, Duration.ofMillis(TIMEOUT_MILLIS), action);
     }
 }

@@ -1,7 +1,7 @@
 package dispatch.itest.support;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import dispatch.testing.DispatchTesting;
+import java.time.Duration;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
@@ -51,27 +51,9 @@ public final class Services {
     }
 
     /** Runs {@code action}, then waits until no service of {@code type} matching {@code filter} is left. */
-    public static void awaitGone(BundleContext context, Class<?> type, String filter, ThrowingRunnable action)
+    public static void awaitGone(BundleContext context, Class<?> type, String filter, DispatchTesting.Action action)
             throws Exception {
-        CountDownLatch gone = new CountDownLatch(1);
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, filter(type, filter), null) {
-            @Override
-            public void removedService(ServiceReference<Object> reference, Object service) {
-                super.removedService(reference, service);
-                if (size() == 0) {
-                    gone.countDown();
-                }
-            }
-        };
-        tracker.open(true);
-        try {
-            action.run();
-            if (tracker.size() > 0 && !gone.await(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(type.getSimpleName() + " " + filter + " still there after " + TIMEOUT_MILLIS + " ms");
-            }
-        } finally {
-            tracker.close();
-        }
+        DispatchTesting.awaitGone(context, filter(type, filter).toString(), Duration.ofMillis(TIMEOUT_MILLIS), action);
     }
 
     /** Whether a service of {@code type} matching {@code filter} is registered now. */
@@ -86,11 +68,5 @@ public final class Services {
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    /** An action that may throw. */
-    @FunctionalInterface
-    public interface ThrowingRunnable {
-        void run() throws Exception;
     }
 }
